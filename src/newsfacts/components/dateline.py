@@ -1,0 +1,32 @@
+"""``newsfacts_dateline``: settles the reference date every relative value resolves against."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import register_extensions
+from ..normalise.refdate import detect_published
+
+
+class DatelineDetector:
+    """Keeps a reference date given by the caller; otherwise reads it from the header."""
+
+    def __init__(self, name: str = "newsfacts_dateline") -> None:
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.published:
+            doc._.published_basis = doc._.published_basis or "given"
+            return doc
+        found = detect_published(doc.text)
+        if found is not None:
+            doc._.published = found.isoformat()
+            doc._.published_basis = "dateline"
+        return doc
+
+
+@Language.factory("newsfacts_dateline")
+def make_dateline(nlp: Language, name: str) -> DatelineDetector:
+    return DatelineDetector(name)
