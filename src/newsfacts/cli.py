@@ -110,6 +110,57 @@ def extract(
         raise typer.Exit(1)
 
 
+class System(str, Enum):
+    newsfacts = "newsfacts"
+    baseline = "baseline"
+
+
+@app.command()
+def grade(
+    texts_dir: Path = typer.Argument(..., help="Directory of article texts named by each gold file's 'doc'."),
+    gold_dir: Path = typer.Argument(..., help="Directory of gold files (<stem>.json, see the gold spec)."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="Score prediction files <stem>.json from this directory instead of running a system."),
+    system: System = typer.Option(System.newsfacts, "--system", help="What to run when --pred is not given: newsfacts, or the plain spaCy baseline."),
+    types: Optional[str] = typer.Option(None, "--types", help="Comma-separated fact types to score, e.g. date,org (default: all)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    misses: bool = typer.Option(False, "--misses", help="List every missed, spurious and wrong-value fact."),
+) -> None:
+    """Score extraction against gold annotations: span P/R/F1, strict F1, value accuracy and value F1 per type.
+
+    Examples:\n
+      newsfacts grade seeds seeds/gold\n
+      newsfacts grade seeds seeds/gold --system baseline --types money,percent\n
+      newsfacts extract seeds/*.txt --out preds/ && newsfacts grade seeds seeds/gold --pred preds/
+    """
+    from .facts import FACT_TYPES
+    from .grade import GoldError, grade as grade_set, load_gold_set, system_predictions
+    from .render import grade_table, misses_table
+
+    wanted = None
+    if types:
+        wanted = [t.strip() for t in types.split(",") if t.strip()]
+        unknown = [t for t in wanted if t not in FACT_TYPES]
+        if unknown:
+            raise fail(f"--types: unknown fact type(s) {', '.join(unknown)}; choose from {', '.join(FACT_TYPES)}")
+    try:
+        gold_set = load_gold_set(texts_dir, gold_dir)
+        predictions = system_predictions(gold_set, system.value, pred)
+    except GoldError as err:
+        raise fail(str(err)) from None
+    result = grade_set(gold_set, predictions, wanted)
+    label = str(pred) if pred is not None else system.value
+    if as_json:
+        payload = dict(result["report"])
+        if misses:
+            payload["misses"] = result["misses"]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console() if Console().is_terminal else Console(width=120)
+    if misses:
+        console.print(misses_table(result["misses"]))
+    console.print(grade_table(result["report"], title=f"{label} on {gold_dir} ({result['documents']} documents)"))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -66,3 +66,40 @@ def facts_html(text: str, result: dict[str, Any]) -> str:
         f"<pre style=\"white-space:pre-wrap;font-family:serif;line-height:1.8\">{''.join(pieces)}</pre>\n"
         "</body></html>\n"
     )
+
+
+_FIGURES = ("span_p", "span_r", "span_f1", "strict_f1", "value_acc", "value_f1")
+
+
+def _figure(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def grade_table(report: dict[str, Any], title: str = "") -> Table:
+    """The grader's figures: one row per fact type and one for all types."""
+    table = Table(title=title)
+    table.add_column("type", no_wrap=True)
+    for column in ("gold", "pred", *_FIGURES):
+        table.add_column(column.replace("_", " "), justify="right", no_wrap=True)
+    for fact_type, figures in report.items():
+        style = "bold" if fact_type == "all" else None
+        table.add_row(
+            fact_type, str(figures["gold"]), str(figures["pred"]), *(_figure(figures[f]) for f in _FIGURES), style=style
+        )
+    return table
+
+
+def misses_table(misses: list[dict[str, Any]]) -> Table:
+    """Every missed, spurious and wrong-value fact, with both sides' text and values."""
+    table = Table(title=f"{len(misses)} misses", show_lines=True)
+    for column in ("doc", "type", "kind", "gold", "predicted"):
+        table.add_column(column, overflow="fold")
+
+    def side(fact: dict[str, Any] | None) -> str:
+        if fact is None:
+            return ""
+        return f"{fact['text']!r} [{fact['start']}:{fact['end']}]\n{_value_text(fact)}"
+
+    for miss in misses:
+        table.add_row(miss["doc"], miss["type"], miss["kind"], side(miss["gold"]), side(miss["pred"]))
+    return table
