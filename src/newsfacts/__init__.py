@@ -30,6 +30,18 @@ def extract(text: str, published: PublishedLike = None) -> list[AnyFact]:
     return nlp(make_doc(nlp, text, published))._.facts
 
 
+def extract_record(text: str, published: PublishedLike = None, doc_id: str = "-") -> dict:
+    """One article as a gold-file-shaped dict: ``doc``, ``published``, ``published_basis``, ``facts``.
+
+    Unlike ``extract`` it also says which reference date was used and where it came
+    from (``"given"``, ``"dateline"``, or ``None`` when none was found).
+    """
+    from .runner import doc_result
+
+    nlp = load()
+    return doc_result(doc_id, nlp(make_doc(nlp, text, published)))
+
+
 def extract_many(
     texts: Iterable[str | tuple[str, PublishedLike]],
     *,
@@ -58,5 +70,6 @@ __all__ = [
     "build",
     "extract",
     "extract_many",
+    "extract_record",
     "load",
 ]
