@@ -94,3 +94,20 @@ def test_saved_pipeline_loads_with_spacy_load(nlp, tmp_path):
     original = nlp(newsfacts.make_doc(nlp, ARTICLE, "2021-03-03"))._.facts
     again = reloaded(newsfacts.make_doc(reloaded, ARTICLE, "2021-03-03"))._.facts
     assert again == original
+
+
+def test_saved_pipeline_loads_without_importing_newsfacts(nlp, tmp_path):
+    """The spacy_factories entry points let spacy.load find the components by themselves."""
+    import subprocess
+    import sys
+
+    nlp.to_disk(tmp_path / "pipeline")
+    script = (
+        "import sys, spacy\n"
+        f"nlp = spacy.load({str(tmp_path / 'pipeline')!r})\n"
+        "doc = nlp('Revenue rose 5 percent.')\n"
+        "print(nlp.pipe_names[-1], [f.type for f in doc._.facts])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split()[0] == "newsfacts_org"
+    assert "'percent'" in done.stdout
