@@ -77,10 +77,20 @@ class Fact:
             raise ValueError(f"unknown fact type: {data.get('type')!r}") from err
         return cls._from_values(data)
 
+    decimal_fields: ClassVar[tuple[str, ...]] = ()
+    date_fields: ClassVar[tuple[str, ...]] = ()
+
     @classmethod
     def _from_values(cls, data: dict[str, Any]) -> "AnyFact":
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})  # type: ignore[return-value]
+        """Build from JSON values: numbers become Decimal, ISO strings become dates."""
+        values = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        for name in cls.decimal_fields:
+            if name in values:
+                values[name] = _to_decimal(values[name])
+        for name in cls.date_fields:
+            if name in values:
+                values[name] = _to_date(values[name])
+        return cls(**values)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,7 @@ class Money(Fact):
     """An amount with an explicit currency, and its value in US dollars."""
 
     type: ClassVar[str] = "money"
+    decimal_fields: ClassVar[tuple[str, ...]] = ("amount", "usd", "amount_max")
     amount: Decimal = Decimal(0)
     currency: str = "USD"
     approx: Approx | None = None
@@ -107,19 +118,6 @@ class Money(Fact):
             out["amount_max"] = float(self.amount_max)
         return out
 
-    @classmethod
-    def _from_values(cls, data: dict[str, Any]) -> "Money":
-        return cls(
-            text=data["text"],
-            start=data["start"],
-            end=data["end"],
-            amount=_to_decimal(data["amount"]),
-            currency=data["currency"],
-            approx=data.get("approx"),
-            usd=_to_decimal(data.get("usd")),
-            usd_basis=data.get("usd_basis"),
-            amount_max=_to_decimal(data.get("amount_max")),
-        )
 
 
 @dataclass(frozen=True)
@@ -127,6 +125,7 @@ class Percent(Fact):
     """A percentage, or a change measured in percentage points."""
 
     type: ClassVar[str] = "percent"
+    decimal_fields: ClassVar[tuple[str, ...]] = ("value",)
     value: Decimal = Decimal(0)
     unit: PercentUnit = "percent"
     approx: Approx | None = None
@@ -134,16 +133,6 @@ class Percent(Fact):
     def _values(self) -> dict[str, Any]:
         return {"value": _number(self.value), "unit": self.unit, "approx": self.approx}
 
-    @classmethod
-    def _from_values(cls, data: dict[str, Any]) -> "Percent":
-        return cls(
-            text=data["text"],
-            start=data["start"],
-            end=data["end"],
-            value=_to_decimal(data["value"]),
-            unit=data.get("unit", "percent"),
-            approx=data.get("approx"),
-        )
 
 
 @dataclass(frozen=True)
@@ -163,6 +152,7 @@ class Event(Fact):
     """A named event; dates are filled when a calendar fixes them for the article's year."""
 
     type: ClassVar[str] = "event"
+    date_fields: ClassVar[tuple[str, ...]] = ("date_start", "date_end")
     name: str = ""
     date_start: dt.date | None = None
     date_end: dt.date | None = None
@@ -174,16 +164,6 @@ class Event(Fact):
             out["date_end"] = _iso(self.date_end)
         return out
 
-    @classmethod
-    def _from_values(cls, data: dict[str, Any]) -> "Event":
-        return cls(
-            text=data["text"],
-            start=data["start"],
-            end=data["end"],
-            name=data["name"],
-            date_start=_to_date(data.get("date_start")),
-            date_end=_to_date(data.get("date_end")),
-        )
 
 
 @dataclass(frozen=True)
@@ -195,6 +175,7 @@ class Date(Fact):
     """
 
     type: ClassVar[str] = "date"
+    date_fields: ClassVar[tuple[str, ...]] = ("date_start", "date_end")
     date_start: dt.date | None = None
     date_end: dt.date | None = None
     open_end: bool = False
@@ -208,17 +189,6 @@ class Date(Fact):
             "granularity": self.granularity,
         }
 
-    @classmethod
-    def _from_values(cls, data: dict[str, Any]) -> "Date":
-        return cls(
-            text=data["text"],
-            start=data["start"],
-            end=data["end"],
-            date_start=_to_date(data.get("date_start")),
-            date_end=_to_date(data.get("date_end")),
-            open_end=bool(data.get("open_end", False)),
-            granularity=data.get("granularity", "day"),
-        )
 
 
 AnyFact = Union[Money, Percent, Org, Event, Date]
