@@ -1,39 +1,81 @@
-"""``newsfacts_date``: calendar dates (placeholder on the base NER's DATE spans, years only)."""
+"""``newsfacts_date``: calendar dates and periods, resolved against the reference date.
+
+The grammar in ``normalise/dates.py`` finds and resolves the expressions; this
+component supplies what only the parsed Doc knows: the tense of each sentence (to
+fill missing years and pick the weekday before or after the reference date), the
+base NER's DATE spans (evidence that a bare number is a year), and the spans other
+components have claimed (the "2024" in "Paris 2024 Olympics" is part of an event).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import add_facts, claimed_ranges, overlaps, register_extensions
+from ..extensions import add_facts, claimed_ranges, overlaps, reference_date, register_extensions
 from ..facts import Date
+from ..normalise.dates import Tense, find_dates
+from ..resources import TableComponent, read_json
 
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+PAST_TAGS = frozenset({"VBD"})
 
 
-class DateRecognizer:
-    def __init__(self, name: str = "newsfacts_date") -> None:
+class DateRecognizer(TableComponent):
+    """Turns date expressions into ``Date`` facts."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         register_extensions()
+        self.set_tables({"date_words": read_json("date_words.json")})
+
+    def set_tables(self, tables: dict[str, Any]) -> None:
+        super().set_tables(tables)
+        self.future_words = {w.lower() for w in self.tables["date_words"]["future_words"]}
+
+    def _sentence_tenses(self, doc: Doc) -> list[tuple[int, int, Tense]]:
+        """(start char, end char, tense) per sentence: future when a future marker occurs,
+        past when a past-tense verb does, else unknown."""
+        spans = []
+        sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        for sent in sentences:
+            lowered = sent.text.lower()
+            words = {token.lower_ for token in sent}
+            future = bool(words & self.future_words) or any(f" {w} " in f" {lowered} " for w in self.future_words if " " in w)
+            past = any(token.tag_ in PAST_TAGS for token in sent)
+            spans.append((sent.start_char, sent.end_char, "future" if future else "past" if past else None))
+        return spans
 
     def __call__(self, doc: Doc) -> Doc:
         taken = claimed_ranges(doc)
+        ner_dates = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
+        tenses = self._sentence_tenses(doc)
+
+        def tense_at(char: int) -> Tense:
+            for start, end, tense in tenses:
+                if start <= char < end:
+                    return tense
+            return None
+
+        def year_evidence(start: int, end: int) -> bool:
+            return any(s <= start and end <= e for s, e in ner_dates)
+
         facts = []
-        for ent in doc.ents:
-            if ent.label_ != "DATE" or overlaps(ent.start_char, ent.end_char, taken):
+        for found in find_dates(doc.text, reference_date(doc), tense_at, year_evidence):
+            if overlaps(found.start, found.end, taken):
                 continue
-            start, end = None, None
-            if _YEAR.match(ent.text):
-                year = int(ent.text)
-                start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-            facts.append(Date(ent.text, ent.start_char, ent.end_char, date_start=start, date_end=end, granularity="year"))
+            facts.append(
+                Date(
+                    doc.text[found.start : found.end], found.start, found.end,
+                    date_start=found.date_start, date_end=found.date_end,
+                    open_end=found.open_end, granularity=found.granularity,
+                )
+            )
         add_facts(doc, facts)
         return doc
 
 
 @Language.factory("newsfacts_date")
 def make_date(nlp: Language, name: str) -> DateRecognizer:
-    return DateRecognizer(name)
+    return DateRecognizer(nlp, name)
