@@ -9,10 +9,11 @@ components have claimed (the "2024" in "Paris 2024 Olympics" is part of an event
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..extensions import add_facts, claimed_ranges, overlaps, reference_date, register_extensions
 from ..facts import Date
@@ -20,6 +21,7 @@ from ..normalise.dates import Tense, find_dates
 from ..resources import TableComponent, read_json
 
 PAST_TAGS = frozenset({"VBD"})
+MAX_HEAD_STEPS = 6
 
 
 class DateRecognizer(TableComponent):
@@ -47,12 +49,36 @@ class DateRecognizer(TableComponent):
             spans.append((sent.start_char, sent.end_char, "future" if future else "past" if past else None))
         return spans
 
+    def _clause_tense(self, token: Token) -> Tense:
+        """Tense of the verb a date attaches to: "said Tuesday it will…" is past."""
+        verb = token
+        for _ in range(MAX_HEAD_STEPS):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+        if verb.lower_ in self.future_words or any(a.lower_ in self.future_words for a in auxiliaries):
+            return "future"
+        if verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in auxiliaries):
+            return "past"
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
+            return "past"
+        return None
+
     def __call__(self, doc: Doc) -> Doc:
         taken = claimed_ranges(doc)
         ner_dates = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
         tenses = self._sentence_tenses(doc)
+        token_starts = [token.idx for token in doc]
 
         def tense_at(char: int) -> Tense:
+            position = bisect_right(token_starts, char) - 1
+            if position >= 0 and doc.has_annotation("DEP"):
+                clause = self._clause_tense(doc[position])
+                if clause is not None:
+                    return clause
             for start, end, tense in tenses:
                 if start <= char < end:
                     return tense

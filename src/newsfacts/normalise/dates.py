@@ -142,7 +142,9 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<we>weekend)\b",
         rf"(?P<wd>(?:(?P<wd_s>last|next|this|coming)\s+)?(?P<wd_w>{weekday})(?:\s+(?P<wd_p>{_alt(t['day_parts'])}))?)\b",
         rf"(?P<dw>{_alt(t['day_words'])})\b",
-        rf"(?P<mo>{month})\b(?P<mo_dot>\.)?",
+        rf"(?P<ms>(?P<ms_s>last|this|next|coming)\s+(?P<ms_m>{_alt(m for m in t['months'] if len(m) > 3)}))\b",
+        rf"(?P<mo>{month})\b(?P<mo_dot>(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))\.|(?<=\bsept)\.)?",
+        rf"(?P<ana>(?P<ana_d>latest|that|same|comparable|year-ago|year-earlier|year-before|prior-year)\s+(?:(?P<ana_a>year-ago|year-earlier|fiscal)\s+)?(?P<ana_u>quarter|period)|(?<=the\s)quarter(?!\s+(?:of|century|mile|point|final))|year-(?:ago|earlier))\b",
         rf"(?P<fy>(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy_y>{YEAR}))\b",
         rf"(?P<yr>{YEAR})(?![\d%]|,\d|\.\d|-(?:year|old))",
     ]
@@ -251,6 +253,15 @@ def _atom(match: re.Match[str]) -> Atom | None:
         return Atom(start, end, "weekday", {"w": weekdays[g["wd_w"].lower()], "shift": (g["wd_s"] or "").lower()})
     if g["dw"]:
         return Atom(start, end, "dayword", {"offset": t["day_words"][g["dw"].lower()]})
+    if g["ms"]:
+        if not _capitalised(g["ms_m"]):
+            return None
+        return Atom(start, end, "month_shift", {"m": months[g["ms_m"].lower()], "shift": g["ms_s"].lower()})
+    if g["ana"]:
+        text = g["ana"].lower()
+        if (g["ana_u"] or "").lower() == "period" and not re.search(r"year-|prior-year|comparable", text):
+            return None
+        return Atom(start, end, "anaphor", {"year_back": bool(re.search(r"year-|prior-year|comparable", text))})
     if g["mo"]:
         word = g["mo"]
         full = len(word) > 3 and word.lower() not in ("sept",)
@@ -285,19 +296,22 @@ def _with_year(atom: Atom, year: int) -> Period | None:
 
 
 def _infer_year(atom: Atom, ref: dt.date, tense: Tense) -> Period | None:
-    """Fill a missing year: the past occurrence in past-tense text, the next in future
-    text, otherwise the nearest to the reference date."""
+    """Fill a missing year with the occurrence nearest the reference date, where a step
+    against the sentence's tense counts extra: past-tense text looks back, future text
+    ahead, and news in general reports what has happened."""
     candidates = [p for y in (ref.year - 1, ref.year, ref.year + 1) if (p := _with_year(atom, y)) is not None]
     if not candidates:
         return None
-    if tense == "past":
-        past = [p for p in candidates if p.start <= ref]
-        return past[-1] if past else candidates[0]
-    if tense == "future":
-        ahead = [p for p in candidates if p.end >= ref]
-        return ahead[0] if ahead else candidates[-1]
-    # News mostly reports what has happened: a future candidate counts as twice as far.
-    return min(candidates, key=lambda p: 0 if p.start <= ref <= p.end else (ref - p.end).days if p.end < ref else 2 * (p.start - ref).days)
+    ahead_weight, behind_weight = {"past": (4, 1), "future": (1, 4)}.get(tense or "", (2, 1))
+
+    def cost(period: Period) -> int:
+        if period.start <= ref <= period.end:
+            return 0
+        if period.end < ref:
+            return behind_weight * (ref - period.end).days
+        return ahead_weight * (period.start - ref).days
+
+    return min(candidates, key=cost)
 
 
 def _relative(unit: str, shift: int, ref: dt.date) -> Period | None:
@@ -349,6 +363,32 @@ def _ago(n: int, unit: str, ref: dt.date) -> Period | None:
     return None
 
 
+def _month_shift(month: int, shift: str, ref: dt.date) -> Period:
+    """"last May" is the most recent May before this month; "next May" the first after it."""
+    if shift == "last":
+        return month_period(ref.year if month < ref.month else ref.year - 1, month)
+    if shift in ("next", "coming"):
+        return month_period(ref.year if month > ref.month else ref.year + 1, month)
+    return month_period(ref.year, month)
+
+
+def shift_years(period: Period, years: int) -> Period | None:
+    """The same calendar period ``years`` later (earlier when negative)."""
+    if period.start is None or period.end is None:
+        return None
+    end_year = period.end.year + years
+    last_day = month_end(end_year, period.end.month).day
+    return _safe(lambda: Period(period.start.replace(year=period.start.year + years),
+                                period.end.replace(year=end_year, day=min(period.end.day, last_day)),
+                                period.granularity))
+
+
+def latest_quarter(ref: dt.date) -> Period:
+    """The last quarter that ended before the reference date."""
+    year, month = add_months(ref.year, 3 * ((ref.month - 1) // 3) + 1, -3)
+    return quarter_period(year, (month - 1) // 3 + 1)
+
+
 def resolve(atom: Atom, ref: dt.date | None, tense: Tense = None) -> Period | None:
     """The period an atom names, or ``None`` when it needs a reference date it lacks."""
     v = atom.values
@@ -372,6 +412,11 @@ def resolve(atom: Atom, ref: dt.date | None, tense: Tense = None) -> Period | No
         return day_period(ref + dt.timedelta(days=v["offset"]))
     if atom.kind == "ago":
         return _safe(lambda: _ago(v["n"], v["unit"], ref))
+    if atom.kind == "month_shift":
+        return _safe(lambda: _month_shift(v["m"], v["shift"], ref))
+    if atom.kind == "anaphor":
+        quarter = latest_quarter(ref)
+        return shift_years(quarter, -1) if v["year_back"] else quarter
     return None
 
 
@@ -450,6 +495,7 @@ def find_dates(text: str, ref: dt.date | None, tense_at: Callable[[int], Tense] 
     helpers = _helpers()
     atoms = find_atoms(text, year_evidence)
     results: list[DateMatch] = []
+    anchor: tuple[int, Period] | None = None  # the last quarter or half named, for "a year earlier"
     index = 0
     while index < len(atoms):
         atom = atoms[index]
@@ -470,6 +516,9 @@ def find_dates(text: str, ref: dt.date | None, tense_at: Callable[[int], Tense] 
             continue
         till = helpers["till_now"].match(text, atom.end)
         period = apply_edge(resolve(atom, ref, "past" if till else tense), atom.values.get("edge"))
+        period = _in_context(atom, period, anchor)
+        if period is not None and period.granularity in ("quarter", "half") and atom.kind != "anaphor":
+            anchor = (atom.end, period)
         if till:
             start_day = period.start if period else None
             results.append(DateMatch(atom.start, till.end(), start_day, ref if start_day else None, False, "range"))
@@ -484,6 +533,22 @@ def find_dates(text: str, ref: dt.date | None, tense_at: Callable[[int], Tense] 
     return results
 
 
+ANCHOR_REACH = 600  # characters within which "a year earlier" refers back to a named quarter
+
+
+def _in_context(atom: Atom, period: Period | None, anchor: tuple[int, Period] | None) -> Period | None:
+    """In results reporting, "a year earlier", "the year-ago quarter" and "the quarter"
+    refer to the quarter (or half) named just before, not to the whole year."""
+    if anchor is None or atom.start - anchor[0] > ANCHOR_REACH:
+        return period
+    named = anchor[1]
+    if atom.kind == "anaphor":
+        return shift_years(named, -1) if atom.values["year_back"] else named
+    if atom.kind == "ago" and atom.values["unit"] == "year" and atom.values["n"] == -1:
+        return shift_years(named, -1)
+    return period
+
+
 def _rangeable(left: Atom, right: Atom) -> bool:
     """Two atoms that can be the ends of one range (not "Tuesday to 2021")."""
     calendar_kinds = {"day", "month", "quarter", "half", "year", "decade", "weekday"}
@@ -496,4 +561,5 @@ def _granularity(atom: Atom) -> str:
     return {
         "day": "day", "weekday": "day", "dayword": "day", "month": "month", "quarter": "quarter",
         "half": "half", "year": "year", "decade": "decade", "weekend": "week", "first_months": "range",
+        "month_shift": "month", "anaphor": "quarter",
     }.get(atom.kind, atom.values.get("unit", "day") if atom.kind in ("rel", "ago") else "day")
