@@ -126,7 +126,7 @@ def grammar() -> re.Pattern[str]:
     alternatives = [
         rf"(?P<iso>(?P<iso_y>{YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>{DAY}))(?![\d:]|\.\d)",
         rf"(?P<us>(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>{DAY})/(?P<us_y>{YEAR}))(?!\d)",
-        rf"(?P<wdd>(?P<wdd_w>{weekday}),?\s+)?(?P<md>(?P<md_m>{month})\.?\s+(?P<md_d>{DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?:{yref('md')}))?)",
+        rf"(?P<wdd>(?P<wdd_w>{weekday}),?\s+)?(?P<md>(?P<md_m>{month})\.?\s+(?P<md_d>{DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?:{yref('md')}))?)",
         rf"(?P<dm>(?P<dm_d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{month})\b\.?(?:,?\s+(?:{yref('dm')}))?)",
         rf"(?P<my>(?P<my_m>{month})\.?,?\s+(?:of\s+)?(?:{yref('my')}))",
         rf"(?P<qa>(?:{yref('qa')})\s+(?P<qa_o>{ordinal})[\s-]quarter)",
