@@ -108,6 +108,8 @@ def _alt(words: Iterable[str]) -> str:
 
 
 YEAR = r"(?:1[6-9]|20)\d\d"
+# A full stop belongs to a month only when it abbreviates one ("Aug." but not "April.").
+ABBREVIATION_DOT = r"(?:(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))\.|(?<=\bsept)\.)?"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 
 
@@ -116,7 +118,7 @@ def grammar() -> re.Pattern[str]:
     t = tables()
     month = rf"(?:{_alt(t['months'])})"
     weekday = rf"(?:{_alt(w for w in t['weekdays'] if len(w) > 4)})"
-    ordinal = rf"(?:{_alt([*t['ordinals'], *t['last_ordinals']])})"
+    ordinal = rf"(?:{_alt([*t['ordinals'], *(w for w in t['last_ordinals'] if w != 'last')])})"
     count = rf"(?:\d+|{_alt(t['counts'])})"
     shift = rf"(?:{_alt(t['relative_shifts'])})"
 
@@ -127,7 +129,7 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<iso>(?P<iso_y>{YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>{DAY}))(?![\d:]|\.\d)",
         rf"(?P<us>(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>{DAY})/(?P<us_y>{YEAR}))(?!\d)",
         rf"(?P<wdd>(?P<wdd_w>{weekday}),?\s+)?(?P<md>(?P<md_m>{month})\.?\s+(?P<md_d>{DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?:{yref('md')}))?)",
-        rf"(?P<dm>(?P<dm_d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{month})\b\.?(?:,?\s+(?:{yref('dm')}))?)",
+        rf"(?P<dm>(?P<dm_d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{month})\b{ABBREVIATION_DOT}(?:,?\s+(?:{yref('dm')}))?)",
         rf"(?P<my>(?P<my_m>{month})\.?,?\s+(?:of\s+)?(?:{yref('my')}))",
         rf"(?P<qa>(?:{yref('qa')})\s+(?P<qa_o>{ordinal})[\s-]quarter)",
         rf"(?P<q>(?P<q_o>{ordinal})[\s-]quarter(?:\s+of\s+(?:{yref('q')}))?)",
@@ -142,13 +144,13 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<we>weekend)\b",
         rf"(?P<wd>(?:(?P<wd_s>last|next|this|coming)\s+)?(?P<wd_w>{weekday})(?:\s+(?P<wd_p>{_alt(t['day_parts'])}))?)\b",
         rf"(?P<dw>{_alt(t['day_words'])})\b",
-        rf"(?P<ms>(?P<ms_s>last|this|next|coming)\s+(?P<ms_m>{_alt(m for m in t['months'] if len(m) > 3)}))\b",
-        rf"(?P<mo>{month})\b(?P<mo_dot>(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))\.|(?<=\bsept)\.)?",
+        rf"(?P<ms>(?P<ms_s>last|this|next|coming)\s+(?P<ms_m>{_alt(m for m in t['months'] if len(m) > 3 or m == 'may')}))\b",
+        rf"(?P<mo>{month})\b(?P<mo_dot>{ABBREVIATION_DOT})",
         rf"(?P<ana>(?P<ana_d>latest|that|same|comparable|year-ago|year-earlier|year-before|prior-year)\s+(?:(?P<ana_a>year-ago|year-earlier|fiscal)\s+)?(?P<ana_u>quarter|period)|(?<=the\s)quarter(?!\s+(?:of|century|mile|point|final))|year-(?:ago|earlier))\b",
         rf"(?P<fy>(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy_y>{YEAR}))\b",
         rf"(?P<yr>{YEAR})(?![\d%]|,\d|\.\d|-(?:year|old))",
     ]
-    return re.compile(r"(?<![\w$€£¥/.-])(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+    return re.compile(r"(?<![\w$€£¥/.])(?<![A-Za-z]-)(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -452,7 +454,10 @@ def find_atoms(text: str, year_evidence: Callable[[int, int], bool] = lambda s, 
         if atom is None:
             continue
         before = text[max(0, atom.start - 30) : atom.start]
-        if atom.values.get("bare") and not (helpers["year_cue"].search(before) or year_evidence(atom.start, atom.end)):
+        if atom.values.get("bare") and not (
+            helpers["year_cue"].search(before) or year_evidence(atom.start, atom.end)
+            or (atoms and atoms[-1].kind == "year" and helpers["range_link"].fullmatch(text[atoms[-1].end : atom.start]))
+        ):
             continue
         edge = helpers["edge"].search(before)
         if edge and atom.kind in ("year", "month", "quarter", "half", "rel", "decade") and (atom.kind != "rel" or atom.values["unit"] != "week"):
@@ -508,6 +513,8 @@ def find_dates(text: str, ref: dt.date | None, tense_at: Callable[[int], Tense] 
             _carry_year(atom, nxt)
             left = apply_edge(resolve(atom, ref, tense), atom.values.get("edge"))
             right = apply_edge(resolve(nxt, ref, tense), nxt.values.get("edge"))
+            if atom.kind == nxt.kind == "weekday" and left is not None:
+                right = day_period(left.start + dt.timedelta(days=(nxt.values["w"] - atom.values["w"]) % 7))
             if left and right and left.start and right.end and left.start <= right.end:
                 results.append(DateMatch(atom.start, nxt.end, left.start, right.end, False, "range"))
             else:
