@@ -75,9 +75,9 @@ class OrgRecognizer(TableComponent):
             re.compile(rf"\((?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?:/[^)\n]*\)|\)\s*(?:--|—|–))"),
             re.compile(rf"\b(?P<name>{NAME_WORD})(?:{_alternation(p['owner_cues'])})\b"),
             re.compile(rf"\b(?:{_alternation(p['agent_cues'])})\s+(?:the\s+)?(?P<name>{name})"),
+            re.compile(rf"\b(?i:{_alternation(p['cue_nouns'])})\s+(?P<name>{name})"),
         ]
         self.weak_cues = [
-            re.compile(rf"\b(?:{_alternation(p['cue_nouns'])})\s+(?P<name>{name})"),
             re.compile(rf"\b(?P<name>{name})(?:'s|’s)\s+(?:[\w-]+\s+)?(?:{_alternation(p['possessive_units'])})\b"),
         ]
         self.product_words = set(p["product_words"])
@@ -87,8 +87,9 @@ class OrgRecognizer(TableComponent):
 
     # --- candidates ---------------------------------------------------------------------
 
-    def _candidates(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(start, end, source) for every place a signal says "organisation"."""
+    def _candidates(self, doc: Doc) -> tuple[list[tuple[int, int, int]], set[str]]:
+        """(start, end, source) for every place a signal says "organisation", and the names
+        that a strong cue vouches for."""
         text = doc.text
         ner_orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         found: list[tuple[int, int, int]] = []
@@ -98,7 +99,7 @@ class OrgRecognizer(TableComponent):
             for item in re.finditer(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}", match.group("list")):
                 strong_spans.append((offset + item.start(), offset + item.end()))
         cue_spans = strong_spans + [m.span("name") for pattern in self.weak_cues for m in pattern.finditer(text)]
-        self._trusted = {text[s:e] for s, e in strong_spans}
+        trusted = {text[s:e] for s, e in strong_spans}
         for match in self.gazetteer.finditer(text):
             if match.group() in self.ambiguous and not (overlaps(*match.span(), ner_orgs) or overlaps(*match.span(), cue_spans)):
                 continue
@@ -112,12 +113,12 @@ class OrgRecognizer(TableComponent):
             found.extend((m.start(), m.end(), SHAPE) for m in pattern.finditer(text))
         found.extend((s, e, CUE) for s, e in cue_spans)
         found.extend((s, e, NER) for s, e in ner_orgs)
-        return found
+        return found, trusted
 
-    def _acceptable(self, doc: Doc, start: int, end: int, others: list[tuple[int, int]]) -> bool:
+    def _acceptable(self, doc: Doc, start: int, end: int, others: list[tuple[int, int]], trusted: set[str]) -> bool:
         text = doc.text
         name = text[start:end]
-        if (start, end) in others and name not in self.entry_of and name not in self._trusted:
+        if (start, end) in others and name not in self.entry_of and name not in trusted:
             return False  # the base NER calls exactly this a place, nationality or person
         if name.lower() in self.never or not any(ch.isupper() for ch in name[:3]) and not re.match(r"[a-z]{1,3}[A-Z]", name):
             return False
@@ -162,16 +163,17 @@ class OrgRecognizer(TableComponent):
         taken = claimed_ranges(doc)
         others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_ORG_LABELS]
         accepted: list[tuple[int, int]] = []
-        ranked = sorted(self._candidates(doc), key=lambda c: (c[2], -(c[1] - c[0]), c[0]))
+        candidates, trusted = self._candidates(doc)
+        ranked = sorted(candidates, key=lambda c: (c[2], -(c[1] - c[0]), c[0]))
         for start, end, _source in ranked:
             trimmed = self._trim(text, start, end)
             if trimmed is None:
                 continue
             start, end = trimmed
-            if overlaps(start, end, taken) or overlaps(start, end, accepted) or not self._acceptable(doc, start, end, others):
+            if overlaps(start, end, taken) or overlaps(start, end, accepted) or not self._acceptable(doc, start, end, others, trusted):
                 continue
             accepted.append((start, end))
-        accepted.extend(self._propagate(doc, accepted, taken, others))
+        accepted.extend(self._propagate(doc, accepted, taken, others, trusted))
         accepted.sort()
         names = [" ".join(text[s:e].split()) for s, e in accepted]
         canonical = cluster(names, self.entry_of, self.suffixes)
@@ -183,7 +185,7 @@ class OrgRecognizer(TableComponent):
         return doc
 
     def _propagate(self, doc: Doc, accepted: list[tuple[int, int]], taken: list[tuple[int, int]],
-                   others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                   others: list[tuple[int, int]], trusted: set[str]) -> list[tuple[int, int]]:
         """Other mentions of names already accepted in this article."""
         text = doc.text
         names = {text[s:e] for s, e in accepted}
@@ -195,7 +197,7 @@ class OrgRecognizer(TableComponent):
             start, end = match.span()
             if overlaps(start, end, accepted) or overlaps(start, end, taken) or overlaps(start, end, extra):
                 continue
-            if self._acceptable(doc, start, end, others):
+            if self._acceptable(doc, start, end, others, trusted):
                 extra.append((start, end))
         return extra
 

@@ -45,7 +45,7 @@ def trim(text: str, start: int) -> tuple[int, int] | None:
     if possessive:
         end -= len(possessive.group())
         body = body[: possessive.start()]
-    if len(body.strip()) < 2:
+    if len(body.strip()) < 2 or body.lower() == "the":
         return None
     return start, end
 
