@@ -85,7 +85,10 @@ class DateRecognizer(TableComponent):
             return None
 
         def year_evidence(start: int, end: int) -> bool:
-            return any(s <= start and end <= e for s, e in ner_dates)
+            """The base NER calls it a date, and it does not count things ("2000 parcels")."""
+            following = doc.char_span(end, end + 1, alignment_mode="expand") if end < len(doc.text) else None
+            counts = following is not None and following.root.pos_ in ("NOUN", "PROPN") and following.root.idx > end
+            return not counts and any(s <= start and end <= e for s, e in ner_dates)
 
         facts = []
         for found in find_dates(doc.text, reference_date(doc), tense_at, year_evidence):

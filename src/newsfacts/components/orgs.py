@@ -74,7 +74,7 @@ class OrgRecognizer(TableComponent):
             re.compile(rf"(?:^|\n)\s*Source\s*:\s*(?P<name>{name})"),
             re.compile(rf"\((?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?:/[^)\n]*\)|\)\s*(?:--|—|–))"),
             re.compile(rf"\b(?P<name>{NAME_WORD})(?:{_alternation(p['owner_cues'])})\b"),
-            re.compile(rf"\b(?:{_alternation(p['agent_cues'])})\s+(?:the\s+)?(?P<name>{name})"),
+            re.compile(rf"\b(?P<name>{name}),\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_alternation(p['cue_nouns'])})\b"),
             re.compile(rf"\b(?i:{_alternation(p['cue_nouns'])})\s+(?P<name>{name})"),
         ]
         self.weak_cues = [
@@ -82,6 +82,8 @@ class OrgRecognizer(TableComponent):
         ]
         self.product_words = set(p["product_words"])
         self.leading = re.compile(rf"^(?:(?:{_alternation(p['leading_stopwords'])})\s+)+")
+        quoted = rf"[“\"‘']?{name}[”\"’']?"
+        self.agent_cue = re.compile(rf"\b(?:{_alternation(p['agent_cues'])})\s+(?:the\s+)?(?P<list>{quoted}(?:\s*,\s*{quoted})*(?:,?\s+(?:and|or)\s+{quoted})?)")
         self.list_cue = re.compile(rf"\b(?:{_alternation(p['cue_nouns'])}),?\s+(?:{_alternation(p['list_cues'])})\s+(?P<list>{name}(?:(?:'s|’s)\s+{name})?(?:\s*,\s*{name}(?:(?:'s|’s)\s+{name})?)*(?:,?\s+(?:and|or)\s+{name})?)")
         self.quote_title_cue = re.compile(rf"\b(?:{_alternation(p['quoted_title_cues'])})\b[^.\n]{{0,25}}$", re.IGNORECASE)
 
@@ -94,23 +96,24 @@ class OrgRecognizer(TableComponent):
         ner_orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         found: list[tuple[int, int, int]] = []
         strong_spans = [m.span("name") for pattern in self.strong_cues for m in pattern.finditer(text)]
-        for match in self.list_cue.finditer(text):
+        for match in [*self.list_cue.finditer(text), *self.agent_cue.finditer(text)]:
             offset = match.start("list")
             for item in re.finditer(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}", match.group("list")):
                 strong_spans.append((offset + item.start(), offset + item.end()))
         cue_spans = strong_spans + [m.span("name") for pattern in self.weak_cues for m in pattern.finditer(text)]
+        shape_spans = [m.span() for pattern in self.shapes for m in pattern.finditer(text)]
         trusted = {text[s:e] for s, e in strong_spans}
         for match in self.gazetteer.finditer(text):
             if match.group() in self.ambiguous and not (overlaps(*match.span(), ner_orgs) or overlaps(*match.span(), cue_spans)):
                 continue
             found.append((match.start(), match.end(), GAZETTEER))
-            for start, end in ner_orgs:
+            for start, end in [*ner_orgs, *strong_spans, *shape_spans]:
                 extension = text[match.end():end].split()
                 if start == match.start() and end > match.end() and extension and all(
-                        w[:1].isupper() and w not in self.product_words for w in extension):
+                        w[:1].isupper() and w not in self.product_words and w not in self.titles
+                        and w.lower() not in self.never for w in extension):
                     found.append((start, end, GAZETTEER))  # a unit of a known company: "Tmall World"
-        for pattern in self.shapes:
-            found.extend((m.start(), m.end(), SHAPE) for m in pattern.finditer(text))
+        found.extend((s, e, SHAPE) for s, e in shape_spans)
         found.extend((s, e, CUE) for s, e in cue_spans)
         found.extend((s, e, NER) for s, e in ner_orgs)
         return found, trusted
