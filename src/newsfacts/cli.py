@@ -12,7 +12,6 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .inputs import InputError, iter_documents
 from .pipeline import parse_published
 
 app = typer.Typer(
@@ -21,7 +20,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)
 
 
 class OutputFormat(str, Enum):
@@ -46,69 +45,66 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback when something fails unexpectedly."),
 ) -> None:
     """Extract facts from news articles, and grade extraction against gold annotations."""
 
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Article files (plain text); '-' reads standard input."),
+    paths: Optional[list[str]] = typer.Argument(None, help="Article files, directories or glob patterns; '-' reads standard input."),
     output_format: Optional[OutputFormat] = typer.Option(
-        None, "--format", "-f", help="json (default for one input), jsonl (default for several), table, or html."
+        None, "--format", "-f", help="json (default for one file), jsonl (default for several), table, or html (needs --out DIR)."
     ),
     published: Optional[str] = typer.Option(
-        None, "--published", help="Reference date YYYY-MM-DD for every input (default: read from each article's header)."
+        None, "--published", help="Reference date YYYY-MM-DD for every input (default: each article's own header)."
     ),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write <stem>.json (or .html) per input into this directory."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="A directory (<stem>.json per document) or a .jsonl file."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into subdirectories."),
+    jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Read a JSONL corpus: one JSON object per line."),
+    text_field: str = typer.Option("text", "--text-field", help="JSONL field holding the article text."),
+    id_field: str = typer.Option("id", "--id-field", help="JSONL field holding the document id."),
+    published_field: str = typer.Option("published", "--published-field", help="JSONL field holding the reference date."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (spaCy multiprocessing)."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch."),
+    resume: bool = typer.Option(False, "--resume", help="Skip documents already in --out."),
+    html: Optional[bool] = typer.Option(None, "--html/--no-html", help="Treat inputs as HTML pages (default: by .html/.htm suffix)."),
+    print_text: bool = typer.Option(False, "--print-text", help="Add the text that the offsets index to each output object."),
+    dask_address: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster (scheduler address, e.g. tcp://host:8786)."),
 ) -> None:
     """Extract facts from articles and print them in the gold-file shape.
 
     Examples:\n
       newsfacts extract seeds/000_4a2af544e80af9f5.txt\n
-      newsfacts extract seeds/*.txt --format jsonl\n
+      newsfacts extract seeds/ --out preds/\n
+      newsfacts extract --jsonl corpus.jsonl --out facts.jsonl --jobs 2 --resume\n
       cat article.txt | newsfacts extract - --published 2024-05-01 --format table
     """
-    from .pipeline import load
-    from .render import facts_html, facts_table
-    from .runner import doc_result, extract_documents
+    from .batch import BatchOptions, extract_batch
 
+    if not paths and jsonl is None:
+        raise fail("give article files, directories, '-' for standard input, or --jsonl FILE")
     try:
         reference = parse_published(published)
     except ValueError as err:
         raise fail(f"--published: {err}") from None
-    fmt = output_format or (OutputFormat.json if len(paths) == 1 else OutputFormat.jsonl)
-    if fmt is OutputFormat.html and out is None:
-        raise fail("--format html writes files: give --out DIR")
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-
-    failures = 0
-    documents = []
-    for item in iter_documents(paths):
-        if isinstance(item, InputError):
-            failures += 1
-            stderr.print(f"newsfacts: skipped: {item}", markup=False, highlight=False)
-            continue
-        documents.append(item if reference is None else type(item)(item.id, item.text, reference))
-
-    console = Console()
-    for document, doc in extract_documents(load(), documents):
-        result = doc_result(document.id, doc)
-        stem = Path(document.id).stem if document.id != "-" else "stdin"
-        if out is not None:
-            if fmt is OutputFormat.html:
-                (out / f"{stem}.html").write_text(facts_html(document.text, result), encoding="utf-8")
-            else:
-                (out / f"{stem}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        elif fmt is OutputFormat.json:
-            sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
-        elif fmt is OutputFormat.jsonl:
-            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-        else:
-            console.print(facts_table(result))
-    if failures:
+    single = jsonl is None and len(paths or []) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
+    fmt = (output_format or (OutputFormat.json if single else OutputFormat.jsonl)).value
+    if fmt == "html" and (out is None or out.suffix == ".jsonl"):
+        raise fail("--format html writes one page per document: give --out DIR")
+    if resume and out is None:
+        raise fail("--resume needs --out (a directory or a .jsonl file)")
+    options = BatchOptions(
+        paths=list(paths or []), jsonl=jsonl, text_field=text_field, id_field=id_field,
+        published_field=published_field, published=reference, recursive=recursive, html=html,
+        fmt=fmt, out=out, jobs=jobs, batch_size=batch_size, resume=resume, print_text=print_text,
+        dask_address=dask_address,
+    )
+    summary = extract_batch(options, stderr)
+    if summary.documents == 0 and summary.failed and not summary.skipped:
+        raise typer.Exit(2 if summary.usage_errors == summary.failed else 1)
+    if summary.failed:
         raise typer.Exit(1)
-
 
 class System(str, Enum):
     newsfacts = "newsfacts"
@@ -162,5 +158,20 @@ def grade(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: usage errors and failures end in one line, never a traceback
+    (``--debug`` shows it)."""
+    debug = "--debug" in sys.argv
+    try:
+        code = app(standalone_mode=False)
+    except (typer.Abort, KeyboardInterrupt):
+        stderr.print("newsfacts: interrupted", markup=False, highlight=False)
+        sys.exit(130)
+    except Exception as err:  # usage errors carry their own message and exit code; anything else is a failure
+        if hasattr(err, "format_message") and hasattr(err, "exit_code"):
+            stderr.print(f"newsfacts: error: {err.format_message()}", markup=False, highlight=False)
+            sys.exit(err.exit_code)
+        if debug:
+            raise
+        stderr.print(f"newsfacts: error: {type(err).__name__}: {err}", markup=False, highlight=False)
+        sys.exit(1)
+    sys.exit(code or 0)

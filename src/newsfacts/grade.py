@@ -366,7 +366,7 @@ def system_predictions(
     if system != "newsfacts":
         raise ValueError(f"unknown system {system!r}; choose from {', '.join(SYSTEMS)}")
     from .pipeline import load
-    from .runner import Document, doc_result, extract_documents
+    from .runner import Document, run
 
     documents = [Document(gold["doc"], text, gold.get("published")) for gold, text in gold_set]
-    return [doc_result(document.id, doc)["facts"] for document, doc in extract_documents(load(), documents)]
+    return [result.record["facts"] if result.record else [] for result in run(load(), documents)]

@@ -1,0 +1,5 @@
+"""``python -m newsfacts`` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,119 @@
+"""A batch extraction run: sources in, records out, failures reported, a summary at the end.
+
+This is what ``newsfacts extract`` does once its arguments are checked. Input is
+streamed (files are read one at a time, JSONL line by line), so memory stays bounded
+on any corpus size; progress goes to stderr only when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .inputs import InputError, iter_documents, iter_jsonl
+from .outputs import Sink, output_stem
+from .runner import Document, Result, run
+
+
+@dataclass
+class BatchOptions:
+    paths: list[str] = field(default_factory=list)
+    jsonl: Path | None = None
+    text_field: str = "text"
+    id_field: str = "id"
+    published_field: str = "published"
+    published: str | None = None
+    recursive: bool = False
+    html: bool | None = None
+    fmt: str = "jsonl"
+    out: Path | None = None
+    jobs: int = 1
+    batch_size: int = 64
+    resume: bool = False
+    print_text: bool = False
+    dask_address: str | None = None
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    failed: int = 0
+    usage_errors: int = 0
+    skipped: int = 0
+    facts: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        per_type = ", ".join(f"{count} {kind}" for kind, count in sorted(self.facts.items())) or "no facts"
+        text = f"newsfacts: {self.documents} documents, {sum(self.facts.values())} facts ({per_type})"
+        if self.skipped:
+            text += f", {self.skipped} already done"
+        return text + f", {self.failed} failed, {self.seconds:.1f} s"
+
+
+def _sources(options: BatchOptions) -> Iterator[Document | InputError]:
+    if options.paths:
+        yield from iter_documents(options.paths, recursive=options.recursive, html=options.html)
+    if options.jsonl is not None:
+        yield from iter_jsonl(options.jsonl, text_field=options.text_field, id_field=options.id_field,
+                              published_field=options.published_field)
+
+
+def extract_batch(options: BatchOptions, console: Console) -> Summary:
+    """Run one batch: every failure gets one line on ``console``; returns the tallies."""
+    from .pipeline import load
+
+    summary = Summary()
+    started = time.perf_counter()
+    sink = Sink(options.fmt, options.out, options.print_text)
+    done = sink.done_ids() if options.resume else set()
+
+    def documents() -> Iterator[Document]:
+        for item in _sources(options):
+            if isinstance(item, InputError):
+                summary.failed += 1
+                if "no such file" in str(item) or "no files match" in str(item) or "directory has no" in str(item):
+                    summary.usage_errors += 1
+                console.print(f"newsfacts: skipped: {item}", markup=False, highlight=False)
+                continue
+            if done and (item.id in done or output_stem(item.id) in done):
+                summary.skipped += 1
+                continue
+            if options.published is not None:
+                item = Document(item.id, item.text, options.published)
+            yield item
+
+    if options.dask_address:
+        from .dask import run_on_cluster
+
+        results: Iterable[Result] = run_on_cluster(options.dask_address, documents(), batch_size=options.batch_size)
+    else:
+        results = run(load(), documents(), batch_size=options.batch_size, n_process=options.jobs)
+
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                        TimeElapsedColumn(), console=console, disable=not console.is_terminal, transient=True)
+    try:
+        with progress:
+            task = progress.add_task("extract", total=None, rate="")
+            for result in results:
+                if result.record is None:
+                    summary.failed += 1
+                    console.print(f"newsfacts: failed: {result.document.id}: {result.error}", markup=False, highlight=False)
+                    continue
+                sink.write(result.record, result.document.text)
+                summary.documents += 1
+                summary.facts.update(fact["type"] for fact in result.record["facts"])
+                elapsed = time.perf_counter() - started
+                progress.update(task, advance=1, rate=f"{summary.documents / elapsed:.1f} docs/s" if elapsed else "")
+    finally:
+        sink.close()
+    summary.seconds = time.perf_counter() - started
+    if summary.documents + summary.failed + summary.skipped > 1 or summary.failed or console.is_terminal:
+        console.print(summary.line(), markup=False, highlight=False)
+    return summary
