@@ -15,9 +15,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import platform
-import re
 import time
 from pathlib import Path
+
+from readme_blocks import replace_block
 
 from newsfacts.grade import grade, load_gold_set, system_predictions
 
@@ -71,12 +72,7 @@ def main() -> None:
     print(markdown)
     (REPO / "bench" / "quality.md").write_text(markdown, encoding="utf-8")
     if not args.no_readme:
-        readme = REPO / "README.md"
-        text = readme.read_text(encoding="utf-8")
-        block = f"<!-- quality:start -->\n{markdown}<!-- quality:end -->"
-        new_text, count = re.subn(r"<!-- quality:start -->.*?<!-- quality:end -->", lambda _: block, text, flags=re.S)
-        if count:
-            readme.write_text(new_text, encoding="utf-8")
+        replace_block("quality", markdown)
 
 
 if __name__ == "__main__":

@@ -46,14 +46,14 @@ def test_resume_skips_documents_already_written(nlp, runner, tmp_path):
 
 def test_a_failing_document_is_reported_and_the_rest_survive(nlp, monkeypatch):
     component = nlp.get_pipe("newsfacts_percent")
-    original = type(component).__call__
+    original = type(component).process
 
     def explode_on_marker(self, doc):
         if "EXPLODE" in doc.text:
             raise RuntimeError("synthetic failure")
         return original(self, doc)
 
-    monkeypatch.setattr(type(component), "__call__", explode_on_marker)
+    monkeypatch.setattr(type(component), "process", explode_on_marker)
     documents = [Document("a", "Up 3 percent."), Document("b", "EXPLODE 4 percent."), Document("c", "Down 5 percent.")]
     results = list(run(nlp, documents, batch_size=3))
     assert [r.document.id for r in results] == ["a", "b", "c"]

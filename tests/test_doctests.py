@@ -14,6 +14,11 @@ MODULES = [
     "newsfacts.normalise.refdate",
     "newsfacts.grade",
     "newsfacts.pipeline",
+    "newsfacts.resources",
+    "newsfacts.inputs",
+    "newsfacts.runner",
+    "newsfacts.normalise.orgs",
+    "newsfacts.normalise.events",
 ]
 
 

@@ -34,7 +34,7 @@ class BatchOptions:
     fmt: str = "jsonl"
     out: Path | None = None
     jobs: int = 1
-    batch_size: int = 64
+    batch_size: int = 16
     resume: bool = False
     print_text: bool = False
     dask_address: str | None = None

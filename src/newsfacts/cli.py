@@ -66,7 +66,7 @@ def extract(
     id_field: str = typer.Option("id", "--id-field", help="JSONL field holding the document id."),
     published_field: str = typer.Option("published", "--published-field", help="JSONL field holding the reference date."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (spaCy multiprocessing)."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch (memory grows with it)."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already in --out."),
     html: Optional[bool] = typer.Option(None, "--html/--no-html", help="Treat inputs as HTML pages (default: by .html/.htm suffix)."),
     print_text: bool = typer.Option(False, "--print-text", help="Add the text that the offsets index to each output object."),

@@ -27,7 +27,7 @@ def _facts_getter(doc: Doc) -> list[AnyFact]:
 
 def register_extensions() -> None:
     """Declare the Doc attributes once per process (idempotent)."""
-    for name in ("published", "published_basis", "fact_records", "org_clusters"):
+    for name in ("published", "published_basis", "fact_records", "org_clusters", "errors"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     if not Doc.has_extension("facts"):

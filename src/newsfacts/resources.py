@@ -10,6 +10,7 @@ the shipped ones by default and write them back with ``to_disk`` (as
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,15 @@ def read_jsonl(name: str) -> list[dict[str, Any]]:
 def read_json(name: str) -> Any:
     """A shipped JSON table."""
     return json.loads(_data_file(name).read_text(encoding="utf-8"))
+
+
+def alternation(words) -> str:
+    r"""A regex alternation of literal words from a table, longest first (so "US$" wins over "$").
+
+    >>> print(alternation(["$", "US$", "HK$"]))
+    HK\$|US\$|\$
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def config_text() -> str:

@@ -25,7 +25,7 @@ from .pipeline import PublishedLike, make_doc, parse_published
 logger = logging.getLogger("newsfacts")
 
 CHUNK_CHARS = 100_000
-DEFAULT_BATCH_SIZE = 64
+DEFAULT_BATCH_SIZE = 16  # larger batches buy little speed and cost memory (bench/README.md)
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def split_text(text: str, max_chars: int = CHUNK_CHARS) -> list[tuple[int, str]]
     (at a space, or anywhere, only when a piece has none).
 
     >>> split_text("aaa\\n\\nbbb\\n\\nccc", 8)
-    [(0, 'aaa\\n\\n'), (5, 'bbb\\n\\n'), (10, 'ccc')]
+    [(0, 'aaa\\n\\n'), (5, 'bbb\\n\\nccc')]
     """
     pieces, start = [], 0
     while len(text) - start > max_chars:
@@ -91,31 +91,28 @@ def _units(document: Document, max_chars: int) -> list[tuple[int, str, Published
     return [(offset, chunk, published, basis) for offset, chunk in split_text(document.text, max_chars)]
 
 
-def _process_batch(nlp: Language, batch: list[tuple[Document, list[tuple]]], n_process: int) -> Iterator[Result]:
-    units = [(document, unit) for document, pieces in batch for unit in pieces]
-    try:
-        docs = [make_doc(nlp, text, published) for _, (_, text, published, _) in units]
-        processed = list(nlp.pipe(docs, batch_size=len(docs), n_process=n_process))
-    except Exception as err:  # one bad document must not sink its batch: retry one by one
-        if len(batch) == 1:
-            logger.debug("document %s failed", batch[0][0].id, exc_info=True)
-            yield Result(batch[0][0], error=f"{type(err).__name__}: {err}")
-            return
-        for single in batch:
-            yield from _process_batch(nlp, [single], 1)
-        return
-    queue = deque(zip(units, processed))
-    for document, pieces in batch:
-        facts: list[dict[str, Any]] = []
-        first: dict[str, Any] | None = None
-        for _ in pieces:
-            (_, (offset, _, _, basis)), doc = queue.popleft()
-            record = doc_result(document.id, doc)
-            if basis and record["published_basis"] == "given":
-                record["published_basis"] = basis
-            first = first or record
-            facts.extend(_shift(record, offset))
-        yield Result(document, record={**first, "facts": facts})
+class _Assembly:
+    """Collects the chunk Docs of one document into its record."""
+
+    def __init__(self, document: Document, pieces: int) -> None:
+        self.document, self.left = document, pieces
+        self.record: dict[str, Any] | None = None
+        self.errors: list[str] = []
+
+    def add(self, doc: Doc, offset: int, basis: str | None) -> None:
+        record = doc_result(self.document.id, doc)
+        if basis and record["published_basis"] == "given":
+            record["published_basis"] = basis
+        if self.record is None:
+            self.record = {**record, "facts": []}
+        self.record["facts"].extend(_shift(record, offset))
+        self.errors.extend(doc._.errors or [])
+        self.left -= 1
+
+    def result(self) -> Result:
+        if self.errors:
+            return Result(self.document, error="; ".join(self.errors))
+        return Result(self.document, record=self.record)
 
 
 def run(
@@ -126,32 +123,43 @@ def run(
     n_process: int = 1,
     max_chars: int = CHUNK_CHARS,
 ) -> Iterator[Result]:
-    """Results for documents in input order, streaming in batches of ``batch_size``."""
-    batch: list[tuple[Document, list[tuple]]] = []
-    for document in documents:
-        try:
-            parse_published(document.published)
-        except ValueError as err:
-            yield Result(document, error=str(err))
-            continue
-        batch.append((document, _units(document, max_chars)))
-        if len(batch) >= batch_size:
-            yield from _process_batch(nlp, batch, n_process)
-            batch = []
-    if batch:
-        yield from _process_batch(nlp, batch, n_process)
+    """Results for documents in input order.
 
+    Everything streams through one ``nlp.pipe`` call (so ``n_process`` workers start
+    once), a batch of ``batch_size`` Docs at a time; each Doc is reduced to its record as
+    soon as it comes out. A component failure is recorded on its Doc and reported as that
+    document's error; a document with a bad reference date fails before the pipeline.
+    """
+    pending: deque[_Assembly | Result] = deque()
 
-def extract_documents(
-    nlp: Language,
-    documents: Iterable[Document],
-    *,
-    batch_size: int | None = None,
-    n_process: int = 1,
-) -> Iterator[tuple[Document, dict[str, Any]]]:
-    """(document, record) for every document that processed, in input order."""
-    for result in run(nlp, documents, batch_size=batch_size or DEFAULT_BATCH_SIZE, n_process=n_process):
-        if result.record is not None:
-            yield result.document, result.record
-        else:
-            logger.warning("%s: %s", result.document.id, result.error)
+    def units() -> Iterator[tuple[_Assembly, int, str, PublishedLike, str | None]]:
+        for document in documents:
+            try:
+                parse_published(document.published)
+            except ValueError as err:
+                pending.append(Result(document, error=str(err)))
+                continue
+            pieces = _units(document, max_chars)
+            assembly = _Assembly(document, len(pieces))
+            pending.append(assembly)
+            for offset, text, published, basis in pieces:
+                yield assembly, offset, text, published, basis
+
+    feed = units()
+    meta: deque[tuple[_Assembly, int, str | None]] = deque()
+
+    def docs() -> Iterator[Doc]:
+        for assembly, offset, text, published, basis in feed:
+            meta.append((assembly, offset, basis))
+            yield make_doc(nlp, text, published)
+
+    def finished() -> Iterator[Result]:
+        while pending and (isinstance(pending[0], Result) or pending[0].left == 0):
+            head = pending.popleft()
+            yield head if isinstance(head, Result) else head.result()
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        assembly, offset, basis = meta.popleft()
+        assembly.add(doc, offset, basis)
+        yield from finished()
+    yield from finished()

@@ -5,18 +5,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import register_extensions
 from ..normalise.refdate import detect_published
+from .base import FactComponent
 
 
-class DatelineDetector:
+class DatelineDetector(FactComponent):
     """Keeps a reference date given by the caller; otherwise reads it from the header."""
 
     def __init__(self, name: str = "newsfacts_dateline") -> None:
-        self.name = name
-        register_extensions()
+        super().__init__(name)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         if doc._.published:
             doc._.published_basis = doc._.published_basis or "given"
             return doc

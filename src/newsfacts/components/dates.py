@@ -15,7 +15,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..extensions import add_facts, claimed_ranges, overlaps, reference_date, register_extensions
+from ..extensions import add_facts, claimed_ranges, overlaps, reference_date
+from .base import FactComponent
 from ..facts import Date
 from ..normalise.dates import Tense, find_dates
 from ..resources import TableComponent, read_json
@@ -24,12 +25,11 @@ PAST_TAGS = frozenset({"VBD"})
 MAX_HEAD_STEPS = 6
 
 
-class DateRecognizer(TableComponent):
+class DateRecognizer(FactComponent, TableComponent):
     """Turns date expressions into ``Date`` facts."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        register_extensions()
+        super().__init__(name)
         self.set_tables({"date_words": read_json("date_words.json")})
 
     def set_tables(self, tables: dict[str, Any]) -> None:
@@ -67,7 +67,7 @@ class DateRecognizer(TableComponent):
             return "past"
         return None
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         taken = claimed_ranges(doc)
         ner_dates = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
         tenses = self._sentence_tenses(doc)

@@ -16,10 +16,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import add_facts, claimed_ranges, overlaps, reference_date, register_extensions
+from ..extensions import add_facts, claimed_ranges, overlaps, reference_date
+from .base import FactComponent
 from ..facts import Event
 from ..normalise.events import edition_name, event_span, pick_edition
-from ..resources import TableComponent, read_json, read_jsonl
+from ..resources import TableComponent, alternation, read_json, read_jsonl
 
 QUOTES = "\"'“”‘’「」"
 NUMBER_CUE = re.compile(
@@ -30,16 +31,13 @@ YEAR = r"(?:19|20)\d\d"
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-class EventRecognizer(TableComponent):
+class EventRecognizer(FactComponent, TableComponent):
     """Finds named events from the event tables, series patterns and the base NER."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        register_extensions()
+        super().__init__(name)
         self.set_tables({"events": read_jsonl("events.jsonl"), "event_series": read_json("event_series.json")})
 
     def set_tables(self, tables: dict[str, Any]) -> None:
@@ -54,7 +52,7 @@ class EventRecognizer(TableComponent):
             for alias in [event["name"], *event.get("aliases", [])]:
                 self.alias_names[alias.lower()] = event["name"]
             self.quoted_only |= {a.lower() for a in event.get("quoted_only", [])}
-        self.alias_pattern = re.compile(rf"(?<![\w.])(?:{_alternation(self.alias_names)})(?![\w]|\.\d)", re.IGNORECASE)
+        self.alias_pattern = re.compile(rf"(?<![\w.])(?:{alternation(self.alias_names)})(?![\w]|\.\d)", re.IGNORECASE)
         self.series = {}
         for event in events:
             if "series" not in event:
@@ -62,12 +60,12 @@ class EventRecognizer(TableComponent):
             spec = self.tables["event_series"][event["series"]]
             cities = {e["city"] for e in event["editions"]} | {a for e in event["editions"] for a in e.get("aliases", [])}
             pattern = re.compile(
-                rf"(?:(?P<city>{_alternation(cities)})\s+)?(?:(?P<year>{YEAR})\s+)?(?:(?P<season>Summer|Winter)\s+)?"
-                rf"(?P<noun>{_alternation(spec['nouns'])})(?:\s+(?P<year2>{YEAR}))?(?:\s+(?P<city2>{_alternation(cities)}))?(?![\w])"
+                rf"(?:(?P<city>{alternation(cities)})\s+)?(?:(?P<year>{YEAR})\s+)?(?:(?P<season>Summer|Winter)\s+)?"
+                rf"(?P<noun>{alternation(spec['nouns'])})(?:\s+(?P<year2>{YEAR}))?(?:\s+(?P<city2>{alternation(cities)}))?(?![\w])"
             )
             self.series[event["series"]] = (pattern, event["editions"], spec)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         text = doc.text
         ref = reference_date(doc)
         taken = claimed_ranges(doc)

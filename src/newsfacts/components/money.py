@@ -19,11 +19,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import add_facts, reference_date, register_extensions
+from ..extensions import add_facts, reference_date
+from .base import FactComponent
 from ..facts import Money
 from ..normalise.currency import CurrencyTable, EcbRates
 from ..normalise.numbers import NEEDS_MAGNITUDE, magnitude_pattern, magnitude_value, number_pattern, parse_number, qualifier_before
-from ..resources import TableComponent, read_json, read_jsonl
+from ..resources import TableComponent, alternation, read_json, read_jsonl
 
 # Text between an amount and its stated equivalent: a bracket ("yuan (about $3 billion)"),
 # or a comma or dash when the second amount is hedged ("4.9 trillion yen, roughly $33 billion").
@@ -32,8 +33,6 @@ STATED_HEDGED = re.compile(r"\s*(?:[,;:–—-]|\bor\b)\s*(?:or\s*)?", re.IGNORE
 RANGE_LINK = r"\s*(?:-|–|—|to|and)\s*"
 
 
-def _alternation(markers) -> str:
-    return "|".join(re.escape(m) for m in sorted(set(markers), key=len, reverse=True))
 
 
 @dataclass
@@ -47,20 +46,19 @@ class _Amount:
     qualifier_start: int
 
 
-class MoneyRecognizer(TableComponent):
+class MoneyRecognizer(FactComponent, TableComponent):
     """Finds money amounts with a regex compiled from the component's currency tables."""
 
     def __init__(self, nlp: Language, name: str, rates: EcbRates) -> None:
-        self.name = name
+        super().__init__(name)
         self.rates = rates
-        register_extensions()
         self.set_tables({"currencies": read_jsonl("currencies.jsonl"), "currency_context": read_json("currency_context.json")})
 
     def set_tables(self, tables: dict[str, Any]) -> None:
         super().set_tables(tables)
         self.currency_table = CurrencyTable.from_rows(self.tables["currencies"], self.tables["currency_context"])
-        symbols = _alternation(self.currency_table.symbols)
-        names = _alternation([*self.currency_table.names, *self.currency_table.context])
+        symbols = alternation(self.currency_table.symbols)
+        names = alternation([*self.currency_table.names, *self.currency_table.context])
         number, magnitude = number_pattern(), magnitude_pattern()
         amount = rf"(?P<num>{number})(?P<mag>{magnitude})?"
         upper = rf"(?:{RANGE_LINK}(?:{symbols})?\s?(?P<num2>{number})(?P<mag2>{magnitude})?)?"
@@ -69,7 +67,7 @@ class MoneyRecognizer(TableComponent):
         self.pattern = re.compile(rf"{prefixed}|{suffixed}", re.IGNORECASE)
         self.symbol_case = re.compile(rf"(?:{symbols})")
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         amounts = self._find(doc.text)
         usd_stated = self._stated_equivalents(amounts, doc.text)
         on = reference_date(doc)

@@ -24,10 +24,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import add_facts, claimed_ranges, overlaps, register_extensions
+from ..extensions import add_facts, claimed_ranges, overlaps
+from .base import FactComponent
 from ..facts import Org
 from ..normalise.orgs import cluster, trim
-from ..resources import TableComponent, read_json, read_jsonl
+from ..resources import TableComponent, alternation, read_json, read_jsonl
 
 GAZETTEER, SHAPE, CUE, NER = range(4)
 NOT_ORG_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "PRODUCT", "LANGUAGE"})
@@ -36,16 +37,13 @@ CONNECTOR = r"(?:of|for|and|&|de|the|on|in)"
 QUOTE_PAIRS = [("\"", "\""), ("“", "”"), ("‘", "’"), ("'", "'")]
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-class OrgRecognizer(TableComponent):
+class OrgRecognizer(FactComponent, TableComponent):
     """Finds organisation mentions and canonicalises them per article."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        register_extensions()
+        super().__init__(name)
         self.set_tables({"orgs": read_jsonl("orgs.jsonl"), "org_patterns": read_json("org_patterns.json")})
 
     def set_tables(self, tables: dict[str, Any]) -> None:
@@ -59,13 +57,13 @@ class OrgRecognizer(TableComponent):
         self.never = {n.lower() for n in p["never_orgs"]}
         self.titles = set(p["title_words"])
         self.suffixes = set(p["legal_suffixes"]) | set(p["industry_suffixes"])
-        self.gazetteer = re.compile(rf"(?<![\w@#])(?:{_alternation(self.entry_of)})(?![\w-]|\.\w)")
+        self.gazetteer = re.compile(rf"(?<![\w@#])(?:{alternation(self.entry_of)})(?![\w-]|\.\w)")
         words = rf"{NAME_WORD}(?:\s+(?:{CONNECTOR}\s+)?{NAME_WORD}){{0,5}}"
         self.shapes = [
-            re.compile(rf"\b{words}\s+(?:{_alternation(p['legal_suffixes'])})(?![\w])"),
-            re.compile(rf"\b(?:{words}\s+)?(?:{_alternation(p['institution_heads'])})\s+(?:of|for)\s+(?:the\s+)?{words}"),
-            re.compile(rf"\b{words}\s+(?:{_alternation(p['institution_tails'])})\b"),
-            re.compile(rf"\b{words}\s+(?:{_alternation(p['media_tails'])})\b"),
+            re.compile(rf"\b{words}\s+(?:{alternation(p['legal_suffixes'])})(?![\w])"),
+            re.compile(rf"\b(?:{words}\s+)?(?:{alternation(p['institution_heads'])})\s+(?:of|for)\s+(?:the\s+)?{words}"),
+            re.compile(rf"\b{words}\s+(?:{alternation(p['institution_tails'])})\b"),
+            re.compile(rf"\b{words}\s+(?:{alternation(p['media_tails'])})\b"),
             re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}\s+(?:Research|Consulting|Analytics|Insights)\b"),
         ]
         name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
@@ -73,19 +71,19 @@ class OrgRecognizer(TableComponent):
         self.strong_cues = [
             re.compile(rf"(?:^|\n)\s*Source\s*:\s*(?P<name>{name})"),
             re.compile(rf"\((?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?:/[^)\n]*\)|\)\s*(?:--|—|–))"),
-            re.compile(rf"\b(?P<name>{NAME_WORD})(?:{_alternation(p['owner_cues'])})\b"),
-            re.compile(rf"\b(?P<name>{name}),\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_alternation(p['cue_nouns'])})\b"),
-            re.compile(rf"\b(?i:{_alternation(p['cue_nouns'])})\s+(?P<name>{name})"),
+            re.compile(rf"\b(?P<name>{NAME_WORD})(?:{alternation(p['owner_cues'])})\b"),
+            re.compile(rf"\b(?P<name>{name}),\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{alternation(p['cue_nouns'])})\b"),
+            re.compile(rf"\b(?i:{alternation(p['cue_nouns'])})\s+(?P<name>{name})"),
         ]
         self.weak_cues = [
-            re.compile(rf"\b(?P<name>{name})(?:'s|’s)\s+(?:[\w-]+\s+)?(?:{_alternation(p['possessive_units'])})\b"),
+            re.compile(rf"\b(?P<name>{name})(?:'s|’s)\s+(?:[\w-]+\s+)?(?:{alternation(p['possessive_units'])})\b"),
         ]
         self.product_words = set(p["product_words"])
-        self.leading = re.compile(rf"^(?:(?:{_alternation(p['leading_stopwords'])})\s+)+")
+        self.leading = re.compile(rf"^(?:(?:{alternation(p['leading_stopwords'])})\s+)+")
         quoted = rf"[“\"‘']?{name}[”\"’']?"
-        self.agent_cue = re.compile(rf"\b(?:{_alternation(p['agent_cues'])})\s+(?:the\s+)?(?P<list>{quoted}(?:\s*,\s*{quoted})*(?:,?\s+(?:and|or)\s+{quoted})?)")
-        self.list_cue = re.compile(rf"\b(?:{_alternation(p['cue_nouns'])}),?\s+(?:{_alternation(p['list_cues'])})\s+(?P<list>{name}(?:(?:'s|’s)\s+{name})?(?:\s*,\s*{name}(?:(?:'s|’s)\s+{name})?)*(?:,?\s+(?:and|or)\s+{name})?)")
-        self.quote_title_cue = re.compile(rf"\b(?:{_alternation(p['quoted_title_cues'])})\b[^.\n]{{0,25}}$", re.IGNORECASE)
+        self.agent_cue = re.compile(rf"\b(?:{alternation(p['agent_cues'])})\s+(?:the\s+)?(?P<list>{quoted}(?:\s*,\s*{quoted})*(?:,?\s+(?:and|or)\s+{quoted})?)")
+        self.list_cue = re.compile(rf"\b(?:{alternation(p['cue_nouns'])}),?\s+(?:{alternation(p['list_cues'])})\s+(?P<list>{name}(?:(?:'s|’s)\s+{name})?(?:\s*,\s*{name}(?:(?:'s|’s)\s+{name})?)*(?:,?\s+(?:and|or)\s+{name})?)")
+        self.quote_title_cue = re.compile(rf"\b(?:{alternation(p['quoted_title_cues'])})\b[^.\n]{{0,25}}$", re.IGNORECASE)
 
     # --- candidates ---------------------------------------------------------------------
 
@@ -161,7 +159,7 @@ class OrgRecognizer(TableComponent):
 
     # --- the component ------------------------------------------------------------------
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         text = doc.text
         taken = claimed_ranges(doc)
         others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_ORG_LABELS]
@@ -194,7 +192,7 @@ class OrgRecognizer(TableComponent):
         names = {text[s:e] for s, e in accepted}
         if not names:
             return []
-        pattern = re.compile(rf"(?<![\w@#])(?:{_alternation(names)})(?![\w-]|\.\w)")
+        pattern = re.compile(rf"(?<![\w@#])(?:{alternation(names)})(?![\w-]|\.\w)")
         extra = []
         for match in pattern.finditer(text):
             start, end = match.span()

@@ -16,32 +16,31 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import add_facts, claimed_ranges, overlaps, register_extensions
+from ..extensions import add_facts, claimed_ranges, overlaps
+from .base import FactComponent
 from ..facts import Percent
 from ..normalise.numbers import NEEDS_MAGNITUDE, number_pattern, parse_number, qualifier_before
-from ..resources import TableComponent, read_json
+from ..resources import TableComponent, alternation, read_json
 
 NEGATIVE = r"(?:(?<![\w.,%])[-−–](?=\d)|\b(?:minus|negative)\s+)"
 
 
-class PercentRecognizer(TableComponent):
+class PercentRecognizer(FactComponent, TableComponent):
     """Finds percentages with one regex compiled from the unit table."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        register_extensions()
+        super().__init__(name)
         self.set_tables({"percent_units": read_json("percent_units.json")})
 
     def set_tables(self, tables: dict[str, Any]) -> None:
         super().set_tables(tables)
         self.units = {k.lower(): v for k, v in self.tables["percent_units"]["units"].items()}
-        alternation = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
         self.pattern = re.compile(
-            rf"(?P<neg>{NEGATIVE})?(?P<num>{number_pattern()})\s?(?P<unit>{alternation})(?![\w])",
+            rf"(?P<neg>{NEGATIVE})?(?P<num>{number_pattern()})\s?(?P<unit>{alternation(self.units)})(?![\w])",
             re.IGNORECASE,
         )
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         text = doc.text
         taken = claimed_ranges(doc, ("money",))
         facts = []

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-from ..resources import read_json
+from ..resources import alternation, read_json
 
 Tense = str | None  # "past", "future" or None (present / unknown)
 
@@ -103,7 +103,7 @@ def tables() -> dict[str, Any]:
     return {**read_json("calendar.json"), **read_json("date_words.json")}
 
 
-def _alt(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -116,11 +116,11 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 @lru_cache(maxsize=1)
 def grammar() -> re.Pattern[str]:
     t = tables()
-    month = rf"(?:{_alt(t['months'])})"
-    weekday = rf"(?:{_alt(w for w in t['weekdays'] if len(w) > 4)})"
-    ordinal = rf"(?:{_alt([*t['ordinals'], *(w for w in t['last_ordinals'] if w != 'last')])})"
-    count = rf"(?:\d+|{_alt(t['counts'])})"
-    shift = rf"(?:{_alt(t['relative_shifts'])})"
+    month = rf"(?:{alternation(t['months'])})"
+    weekday = rf"(?:{alternation(w for w in t['weekdays'] if len(w) > 4)})"
+    ordinal = rf"(?:{alternation([*t['ordinals'], *(w for w in t['last_ordinals'] if w != 'last')])})"
+    count = rf"(?:\d+|{alternation(t['counts'])})"
+    shift = rf"(?:{alternation(t['relative_shifts'])})"
 
     def yref(tag: str) -> str:
         return rf"(?:(?P<{tag}_y>{YEAR})|(?P<{tag}_yr>this|last|next|the\s+current|the\s+previous|the\s+following)\s+year(?:'s)?)"
@@ -134,17 +134,17 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<qa>(?:{yref('qa')})\s+(?P<qa_o>{ordinal})[\s-]quarter)",
         rf"(?P<q>(?P<q_o>{ordinal})[\s-]quarter(?:\s+of\s+(?:{yref('q')}))?)",
         rf"(?P<qn>\bQ(?P<qn_n>[1-4])(?:\s*(?P<qn_y>{YEAR})|\s+of\s+(?P<qn_y2>{YEAR}))?)\b",
-        rf"(?P<ha>(?:{yref('ha')})\s+(?P<ha_o>first|second|1st|2nd|{_alt(t['last_ordinals'])})\s+half)",
-        rf"(?P<h>(?P<h_o>first|second|1st|2nd|{_alt(t['last_ordinals'])})\s+half(?:\s+of\s+(?:{yref('h')}))?)",
+        rf"(?P<ha>(?:{yref('ha')})\s+(?P<ha_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})\s+half)",
+        rf"(?P<h>(?P<h_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})\s+half(?:\s+of\s+(?:{yref('h')}))?)",
         rf"(?P<hn>\bH(?P<hn_n>[12])(?:\s*(?P<hn_y>{YEAR}))?)\b",
         rf"(?P<fm>first\s+(?P<fm_n>{count})\s+(?P<fm_u>months|quarters)(?:\s+of\s+(?:{yref('fm')}))?)",
         rf"(?P<dec>(?P<dec_y>(?:1[6-9]|20)\d0)'?s)\b",
-        rf"(?P<ago>(?P<ago_n>{count})\s+(?P<ago_u>day|week|month|year|decade)s?\s+(?P<ago_w>{_alt(t['ago_words'])}))\b",
-        rf"(?P<rel>(?P<rel_s>{shift})\s+(?P<rel_u>{_alt(t['relative_units'])}))\b",
+        rf"(?P<ago>(?P<ago_n>{count})\s+(?P<ago_u>day|week|month|year|decade)s?\s+(?P<ago_w>{alternation(t['ago_words'])}))\b",
+        rf"(?P<rel>(?P<rel_s>{shift})\s+(?P<rel_u>{alternation(t['relative_units'])}))\b",
         rf"(?P<we>weekend)\b",
-        rf"(?P<wd>(?:(?P<wd_s>last|next|this|coming)\s+)?(?P<wd_w>{weekday})(?:\s+(?P<wd_p>{_alt(t['day_parts'])}))?)\b",
-        rf"(?P<dw>{_alt(t['day_words'])})\b",
-        rf"(?P<ms>(?P<ms_s>last|this|next|coming)\s+(?P<ms_m>{_alt(m for m in t['months'] if len(m) > 3 or m == 'may')}))\b",
+        rf"(?P<wd>(?:(?P<wd_s>last|next|this|coming)\s+)?(?P<wd_w>{weekday})(?:\s+(?P<wd_p>{alternation(t['day_parts'])}))?)\b",
+        rf"(?P<dw>{alternation(t['day_words'])})\b",
+        rf"(?P<ms>(?P<ms_s>last|this|next|coming)\s+(?P<ms_m>{alternation(m for m in t['months'] if len(m) > 3 or m == 'may')}))\b",
         rf"(?P<mo>{month})\b(?P<mo_dot>{ABBREVIATION_DOT})",
         rf"(?P<ana>(?P<ana_d>latest|that|same|comparable|year-ago|year-earlier|year-before|prior-year)\s+(?:(?P<ana_a>year-ago|year-earlier|fiscal)\s+)?(?P<ana_u>quarter|period)|(?<=the\s)quarter(?!\s+(?:of|century|mile|point|final))|year-(?:ago|earlier))\b",
         rf"(?P<fy>(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy_y>{YEAR}))\b",
@@ -157,13 +157,13 @@ def grammar() -> re.Pattern[str]:
 def _helpers() -> dict[str, re.Pattern[str]]:
     t = tables()
     return {
-        "till_now": re.compile(rf"\s*(?:{_alt(t['till_now'])})\b", re.IGNORECASE),
+        "till_now": re.compile(rf"\s*(?:{alternation(t['till_now'])})\b", re.IGNORECASE),
         "range_link": re.compile(r"\s*(?:to|through|thru|until|till|til|-|–|—|and)\s*", re.IGNORECASE),
         "since": re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE),
         "between": re.compile(r"\bbetween\s+$", re.IGNORECASE),
-        "edge": re.compile(rf"\b(?P<edge>{_alt(t['period_edges'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE),
-        "hedge": re.compile(rf"\b(?P<hedge>{_alt(t['period_hedges'])})[\s-]+$", re.IGNORECASE),
-        "year_cue": re.compile(rf"\b(?:{_alt(t['year_cues'])})\s+(?:the\s+)?(?:(?:early|late|mid|end\s+of)\s+)?$", re.IGNORECASE),
+        "edge": re.compile(rf"\b(?P<edge>{alternation(t['period_edges'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE),
+        "hedge": re.compile(rf"\b(?P<hedge>{alternation(t['period_hedges'])})[\s-]+$", re.IGNORECASE),
+        "year_cue": re.compile(rf"\b(?:{alternation(t['year_cues'])})\s+(?:the\s+)?(?:(?:early|late|mid|end\s+of)\s+)?$", re.IGNORECASE),
     }
 
 

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from ..resources import read_json
+from ..resources import alternation, read_json
 
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # Words that count only when a magnitude follows ("a billion", "half a million").
@@ -21,8 +21,6 @@ def tables() -> dict:
     return read_json("numbers.json")
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -31,8 +29,8 @@ def number_pattern() -> str:
     words = tables()["words"]
     tens = [w for w, v in words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
     units = [w for w, v in words.items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")]
-    compound = rf"(?:{_alternation(tens)})[- ](?:{_alternation(units)})"
-    word = rf"(?:{compound}|{_alternation(words)})(?:\s+hundred)?"
+    compound = rf"(?:{alternation(tens)})[- ](?:{alternation(units)})"
+    word = rf"(?:{compound}|{alternation(words)})(?:\s+hundred)?"
     return rf"(?:{DIGITS}|\b(?:{word})\b)"
 
 
@@ -42,7 +40,7 @@ def magnitude_pattern() -> str:
     mags = tables()["magnitudes"]
     attached = set(tables()["attached_only_magnitudes"])
     spaced = [m for m in mags if m not in attached]
-    return rf"(?:(?:{_alternation(attached)})\b|\s*(?:{_alternation(spaced)})\b)"
+    return rf"(?:(?:{alternation(attached)})\b|\s*(?:{alternation(spaced)})\b)"
 
 
 def magnitude_value(word: str | None) -> Decimal:
@@ -99,7 +97,7 @@ def parse_number(text: str) -> Decimal | None:
 @lru_cache(maxsize=1)
 def _qualifier_regex() -> re.Pattern[str]:
     qualifiers = tables()["qualifiers"]
-    return re.compile(rf"(?:^|(?<=[\s(\[,\"“]))({_alternation(qualifiers)})\s*$", re.IGNORECASE)
+    return re.compile(rf"(?:^|(?<=[\s(\[,\"“]))({alternation(qualifiers)})\s*$", re.IGNORECASE)
 
 
 def qualifier_before(text: str) -> tuple[str, int] | None:
