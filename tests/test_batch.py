@@ -71,7 +71,7 @@ def test_split_text_cuts_at_paragraphs_and_keeps_every_character():
 
 def test_long_document_is_chunked_with_offsets_on_the_original(nlp):
     text = "LONDON, 5 March 2019 (Reuters) -- Markets moved.\n\n" + ARTICLE * 40
-    results = list(run(nlp, [Document("long", text)], max_chars=500))
+    results = list(run(nlp, [Document("long", text)], long_document_chars=1000, chunk_chars=500))
     record = results[0].record
     assert record["published"] == "2019-03-05" and record["published_basis"] == "dateline"
     percents = [f for f in record["facts"] if f["type"] == "percent"]

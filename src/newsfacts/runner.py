@@ -3,8 +3,8 @@
 The CLI, the grader, the Dask runner and the benchmark all go through here, so a
 result is the same whichever way it was produced. Documents stream through
 ``nlp.pipe`` in batches (memory stays bounded); an article longer than
-``max_chars`` is cut at paragraph breaks into chunks whose fact offsets are shifted
-back onto the whole text; a document that makes the pipeline fail is reported and
+100,000 characters is cut at paragraph breaks into article-sized chunks whose fact
+offsets are shifted back onto the whole text; a document that makes the pipeline fail is reported and
 skipped without losing the rest of its batch.
 """
 
@@ -24,7 +24,8 @@ from .pipeline import PublishedLike, make_doc, parse_published
 
 logger = logging.getLogger("newsfacts")
 
-CHUNK_CHARS = 100_000
+LONG_DOCUMENT_CHARS = 100_000  # longer articles are processed in pieces …
+CHUNK_CHARS = 10_000  # … of news-article size: the parser's memory grows with the tokens in a batch
 DEFAULT_BATCH_SIZE = 16  # larger batches buy little speed and cost memory (bench/README.md)
 
 
@@ -80,15 +81,15 @@ def _shift(record: dict[str, Any], offset: int) -> list[dict[str, Any]]:
     return [{**fact, "start": fact["start"] + offset, "end": fact["end"] + offset} for fact in record["facts"]]
 
 
-def _units(document: Document, max_chars: int) -> list[tuple[int, str, PublishedLike, str | None]]:
-    """(offset, text, published, basis) pieces of one document."""
-    if len(document.text) <= max_chars:
+def _units(document: Document, long_chars: int, chunk_chars: int) -> list[tuple[int, str, PublishedLike, str | None]]:
+    """(offset, text, published, basis) pieces of one document: itself, or chunks when it is long."""
+    if len(document.text) <= long_chars:
         return [(0, document.text, document.published, None)]
     published, basis = document.published, None
     if published is None:
         found = detect_published(document.text)
         published, basis = (found, "dateline") if found else (None, None)
-    return [(offset, chunk, published, basis) for offset, chunk in split_text(document.text, max_chars)]
+    return [(offset, chunk, published, basis) for offset, chunk in split_text(document.text, chunk_chars)]
 
 
 class _Assembly:
@@ -121,7 +122,8 @@ def run(
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
-    max_chars: int = CHUNK_CHARS,
+    long_document_chars: int = LONG_DOCUMENT_CHARS,
+    chunk_chars: int = CHUNK_CHARS,
 ) -> Iterator[Result]:
     """Results for documents in input order.
 
@@ -139,7 +141,7 @@ def run(
             except ValueError as err:
                 pending.append(Result(document, error=str(err)))
                 continue
-            pieces = _units(document, max_chars)
+            pieces = _units(document, long_document_chars, chunk_chars)
             assembly = _Assembly(document, len(pieces))
             pending.append(assembly)
             for offset, text, published, basis in pieces:
