@@ -17,8 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Config
 
-from . import components  # noqa: F401  (registers the factories when not installed as entry points)
-from .components import dateline, dates, events, money, orgs, percent  # noqa: F401
+from .components import dateline, dates, events, money, orgs, percent  # noqa: F401  (registers the factories)
 from .extensions import register_extensions
 from .resources import config_text
 

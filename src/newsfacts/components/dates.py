@@ -71,6 +71,7 @@ class DateRecognizer(FactComponent, TableComponent):
         taken = claimed_ranges(doc)
         ner_dates = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
         tenses = self._sentence_tenses(doc)
+        sentence_starts = [start for start, _, _ in tenses]
         token_starts = [token.idx for token in doc]
 
         def tense_at(char: int) -> Tense:
@@ -79,10 +80,8 @@ class DateRecognizer(FactComponent, TableComponent):
                 clause = self._clause_tense(doc[position])
                 if clause is not None:
                     return clause
-            for start, end, tense in tenses:
-                if start <= char < end:
-                    return tense
-            return None
+            index = bisect_right(sentence_starts, char) - 1
+            return tenses[index][2] if index >= 0 and char < tenses[index][1] else None
 
         def year_evidence(start: int, end: int) -> bool:
             """The base NER calls it a date, and it does not count things ("2000 parcels")."""

@@ -24,7 +24,7 @@ from ..resources import TableComponent, alternation, read_json, read_jsonl
 
 QUOTES = "\"'“”‘’「」"
 NUMBER_CUE = re.compile(
-    r"^[\"'“”‘’]?\s*(?:online\s+)?(?:mid-year\s+)?(?:shopping|festival|sales?|promotions?|gala|event|day|spree|carnival|extravaganza|mid-year|e-commerce|discount)",
+    r"^(?:online\s+)?(?:mid-year\s+)?(?:shopping|festival|sales?|promotions?|gala|event|day|spree|carnival|extravaganza|mid-year|e-commerce|discount)",
     re.IGNORECASE,
 )
 YEAR = r"(?:19|20)\d\d"
@@ -118,9 +118,9 @@ class EventRecognizer(FactComponent, TableComponent):
 
     @staticmethod
     def _quoted_or_cued(text: str, start: int, end: int) -> bool:
+        """A bare-number name ("618") in quotes or followed by a cue word ("shopping festival")."""
         quoted = start > 0 and text[start - 1] in QUOTES and end < len(text) and text[end] in QUOTES
-        following = text[end : end + 40].lstrip(QUOTES + " ")
-        return quoted or bool(NUMBER_CUE.match(text[end : end + 40].lstrip())) or bool(NUMBER_CUE.match(following))
+        return quoted or bool(NUMBER_CUE.match(text[end : end + 40].lstrip(QUOTES + " ")))
 
     @staticmethod
     def _clean(span_text: str, offset: int) -> tuple[int, int] | None:
