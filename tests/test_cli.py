@@ -14,9 +14,9 @@ from newsfacts.facts import FACT_TYPES
 SEED = "000_4a2af544e80af9f5.txt"
 TOP_KEYS = {"doc", "published", "published_basis", "facts"}
 FIELDS = {
-    "money": {"amount", "currency", "approx", "usd", "usd_basis"},
-    "percent": {"value", "unit", "approx"},
-    "org": {"name", "canonical"},
+    "money": {"amount", "currency", "approx", "usd", "usd_basis", "period", "subject", "equivalent_of"},
+    "percent": {"value", "unit", "approx", "period", "subject", "change", "basis"},
+    "org": {"name", "canonical", "id"},
     "event": {"name"},
     "date": {"date_start", "date_end", "open_end", "granularity"},
 }

@@ -19,6 +19,8 @@ from typing import Any, ClassVar, Literal, Union
 Approx = Literal["about", "over", "under", "up_to"]
 Granularity = Literal["day", "week", "month", "quarter", "half", "year", "decade", "range"]
 PercentUnit = Literal["percent", "percentage_point"]
+Change = Literal["up", "down"]
+Basis = Literal["year_on_year", "quarter_on_quarter", "month_on_month"]
 
 FACT_TYPES: tuple[str, ...] = ("money", "percent", "org", "event", "date")
 
@@ -79,6 +81,7 @@ class Fact:
 
     decimal_fields: ClassVar[tuple[str, ...]] = ()
     date_fields: ClassVar[tuple[str, ...]] = ()
+    span_fields: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def _from_values(cls, data: dict[str, Any]) -> "AnyFact":
@@ -90,7 +93,15 @@ class Fact:
         for name in cls.date_fields:
             if name in values:
                 values[name] = _to_date(values[name])
+        for name in cls.span_fields:
+            if values.get(name) is not None:
+                values[name] = tuple(values[name])
         return cls(**values)  # type: ignore[return-value]
+
+
+def _links(fact: "Money | Percent") -> dict[str, Any]:
+    """The link fields every figure carries (gold spec, "Links"): ``null`` when unknown."""
+    return {"period": list(fact.period) if fact.period is not None else None, "subject": fact.subject}
 
 
 @dataclass(frozen=True)
@@ -105,6 +116,10 @@ class Money(Fact):
     usd: Decimal | None = None
     usd_basis: str | None = None
     amount_max: Decimal | None = None
+    equivalent_of: int | None = None
+    period: tuple[int, int] | None = None
+    subject: str | None = None
+    span_fields: ClassVar[tuple[str, ...]] = ("period",)
 
     def _values(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -116,8 +131,9 @@ class Money(Fact):
         }
         if self.amount_max is not None:
             out["amount_max"] = float(self.amount_max)
+        out.update(_links(self))
+        out["equivalent_of"] = self.equivalent_of
         return out
-
 
 
 @dataclass(frozen=True)
@@ -129,10 +145,18 @@ class Percent(Fact):
     value: Decimal = Decimal(0)
     unit: PercentUnit = "percent"
     approx: Approx | None = None
+    period: tuple[int, int] | None = None
+    subject: str | None = None
+    change: Change | None = None
+    basis: Basis | None = None
+    span_fields: ClassVar[tuple[str, ...]] = ("period",)
 
     def _values(self) -> dict[str, Any]:
-        return {"value": _number(self.value), "unit": self.unit, "approx": self.approx}
-
+        out = {"value": _number(self.value), "unit": self.unit, "approx": self.approx}
+        out.update(_links(self))
+        out["change"] = self.change
+        out["basis"] = self.basis
+        return out
 
 
 @dataclass(frozen=True)
@@ -142,9 +166,10 @@ class Org(Fact):
     type: ClassVar[str] = "org"
     name: str = ""
     canonical: str = ""
+    id: str = ""
 
     def _values(self) -> dict[str, Any]:
-        return {"name": self.name, "canonical": self.canonical}
+        return {"name": self.name, "canonical": self.canonical, "id": self.id}
 
 
 @dataclass(frozen=True)
@@ -163,7 +188,6 @@ class Event(Fact):
             out["date_start"] = _iso(self.date_start)
             out["date_end"] = _iso(self.date_end)
         return out
-
 
 
 @dataclass(frozen=True)
@@ -188,7 +212,6 @@ class Date(Fact):
             "open_end": self.open_end,
             "granularity": self.granularity,
         }
-
 
 
 AnyFact = Union[Money, Percent, Org, Event, Date]
