@@ -11,9 +11,10 @@ import pytest
 from newsfacts.facts import Date, Event, Fact, Money, Org, Percent
 
 SPEC_FIELDS = {
-    "money": {"type", "text", "start", "end", "amount", "currency", "approx", "usd", "usd_basis"},
-    "percent": {"type", "text", "start", "end", "value", "unit", "approx"},
-    "org": {"type", "text", "start", "end", "name", "canonical"},
+    "money": {"type", "text", "start", "end", "amount", "currency", "approx", "usd", "usd_basis",
+              "period", "subject", "equivalent_of"},
+    "percent": {"type", "text", "start", "end", "value", "unit", "approx", "period", "subject", "change", "basis"},
+    "org": {"type", "text", "start", "end", "name", "canonical", "id"},
     "event": {"type", "text", "start", "end", "name"},
     "date": {"type", "text", "start", "end", "date_start", "date_end", "open_end", "granularity"},
 }
@@ -23,9 +24,14 @@ FACTS = [
           usd=Decimal("2712500000.00"), usd_basis="ecb:2021-05-03"),
     Money("$1-2 million", 0, 12, amount=Decimal("1000000"), amount_max=Decimal("2000000"), currency="USD",
           usd=Decimal("1000000"), usd_basis="identity"),
-    Percent("3.25 per cent", 4, 17, value=Decimal("3.25"), unit="percent"),
+    Percent("3.25 per cent", 4, 17, value=Decimal("3.25"), unit="percent", period=(20, 24),
+            subject="Unilever", change="down", basis="quarter_on_quarter"),
+    Money("£40m", 30, 34, amount=Decimal("40000000"), currency="GBP", usd=Decimal("50000000"),
+          usd_basis="stated", period=(0, 4)),
+    Money("$50m", 36, 40, amount=Decimal("50000000"), currency="USD", usd=Decimal("50000000"),
+          usd_basis="identity", equivalent_of=30),
     Percent("50 basis points", 0, 15, value=Decimal("0.5"), unit="percentage_point", approx="over"),
-    Org("the Reserve Bank", 0, 16, name="Reserve Bank", canonical="Reserve Bank of India"),
+    Org("the Reserve Bank", 0, 16, name="Reserve Bank", canonical="Reserve Bank of India", id="reserve-bank-of-india"),
     Event("Super Bowl", 3, 13, name="Super Bowl"),
     Event("Black Friday", 3, 15, name="Black Friday", date_start=dt.date(2021, 11, 26), date_end=dt.date(2021, 11, 26)),
     Date("since March", 0, 11, date_start=dt.date(2022, 3, 1), date_end=None, open_end=True, granularity="month"),
