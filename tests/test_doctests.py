@@ -18,6 +18,8 @@ MODULES = [
     "newsfacts.inputs",
     "newsfacts.runner",
     "newsfacts.normalise.orgs",
+    "newsfacts.normalise.org_coref",
+    "newsfacts.normalise.org_typing",
     "newsfacts.normalise.events",
 ]
 

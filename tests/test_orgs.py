@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import newsfacts
-from newsfacts.normalise.orgs import cluster, trim
+from newsfacts.normalise.org_coref import CorefRules, resolve
+from newsfacts.normalise.orgs import trim
 
 
 def orgs(nlp, text: str) -> list[tuple[str, str]]:
@@ -129,7 +130,7 @@ def test_trim(text, expected):
     assert (text[span[0]:span[1]] if span else None) == expected
 
 
-def test_cluster_keeps_units_apart_from_parents():
-    suffixes = {"Group", "Co.", "Ltd."}
-    result = cluster(["Meituan", "Meituan Group", "Meituan Select"], {}, suffixes)
-    assert result == {"Meituan": "Meituan Group", "Meituan Group": "Meituan Group", "Meituan Select": "Meituan Select"}
+def test_units_stay_apart_from_parents():
+    rules = CorefRules(frozenset({"Group"}), frozenset({"Group"}), frozenset(), frozenset({"of"}), ())
+    mentions = [(0, 7, "Meituan"), (10, 23, "Meituan Group"), (30, 44, "Meituan Select")]
+    assert resolve(mentions, "x" * 50, {}, rules) == ["Meituan Group", "Meituan Group", "Meituan Select"]

@@ -38,11 +38,17 @@ class EventRecognizer(FactComponent, TableComponent):
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(name)
-        self.set_tables({"events": read_jsonl("events.jsonl"), "event_series": read_json("event_series.json")})
+        self.set_tables({"events": read_jsonl("events.jsonl"), "event_series": read_json("event_series.json"),
+                         "org_patterns": read_json("org_patterns.json")})
 
     def set_tables(self, tables: dict[str, Any]) -> None:
         super().set_tables(tables)
         events = self.tables["events"]
+        org_patterns = self.tables["org_patterns"]
+        # a name ending like an organisation ("… Herald", "… Institute") is not an event,
+        # whatever the base NER says
+        self.org_tails = {w.split()[-1] for key in ("media_tails", "institution_tails", "institution_heads",
+                                                     "legal_suffixes") for w in org_patterns[key]}
         self.calendars = {e["name"]: e.get("calendar") for e in events if "series" not in e}
         self.alias_names: dict[str, str] = {}
         self.quoted_only: set[str] = set()
@@ -110,7 +116,7 @@ class EventRecognizer(FactComponent, TableComponent):
             # a lone modifier ("Olympic mascot") is an adjective, not an event
             if ent.label_ == "EVENT" and not (len(ent) == 1 and ent.root.dep_ in MODIFIER_DEPS):
                 cleaned = self._clean(ent.text, ent.start_char)
-                if cleaned is not None:
+                if cleaned is not None and text[cleaned[0]:cleaned[1]].split()[-1] not in self.org_tails:
                     accept(Event(text[cleaned[0]:cleaned[1]], cleaned[0], cleaned[1], name=text[cleaned[0]:cleaned[1]]))
 
         add_facts(doc, sorted(found, key=lambda e: e.start))

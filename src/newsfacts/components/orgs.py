@@ -1,63 +1,159 @@
 """``newsfacts_org``: organisations, each resolved to the fullest name the article uses.
 
-Signals, strongest first when candidates overlap:
-1. the gazetteer (``models/data/orgs.jsonl``) — well-known companies, platforms,
-   regulators, international bodies, news outlets and research firms, with aliases;
-   names that are also common words ("Target", "Apple") need a second signal;
-2. name shapes (``org_patterns.json``): legal and industry suffixes ("… Technology
-   Co., Ltd."), institutional heads ("Ministry of …", "… Institute of …"), media
-   names ("… Daily", "… Times"), source lines and photo credits ("(Xinhua/…)");
-3. context cues: "e-commerce giants such as X, Y and Z", "X-owned", "research firm X",
-   "X's platform";
-4. the base NER's ORG spans, trimmed and filtered (job titles, diseases, datelines).
-A name found once is then found at its other mentions in the article, except inside
-quoted titles of plans and campaigns. Mentions are clustered (``normalise.orgs``)
-and each gets the cluster's fullest name as ``canonical``; the clusters are also on
-``doc._.org_clusters``.
+The component gathers candidate spans and leaves each decision to a normaliser:
+
+1. candidates, strongest first when they overlap: the gazetteer
+   (``models/data/orgs.jsonl``; names that are also common words need a second
+   signal), name shapes (``org_patterns.json``: legal and industry suffixes,
+   institutional heads, media names, source lines and photo credits), context cues
+   ("e-commerce giants such as X, Y and Z", "X-owned", "research firm X"), and the
+   base NER's ORG spans;
+2. each span is cut to the name (``normalise.orgs.trim``; people, possessor places
+   and trailing place modifiers are cut off; two coordinated institutions split);
+3. names that only the NER or a weak cue vouches for are typed
+   (``normalise.org_typing``): people, places, products, metrics and beliefs are
+   dropped;
+4. a name found once is found at its other mentions in the article;
+5. mentions are grouped (``normalise.org_coref``): each gets the group's fullest
+   name as ``canonical`` and a cross-article ``id``; the groups are also on
+   ``doc._.org_clusters``.
+
+All work is linear in the article: spans are looked up by offset, never compared
+pairwise.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import add_facts, claimed_ranges, overlaps
-from .base import FactComponent
+from ..extensions import add_facts, claimed_ranges
 from ..facts import Org
-from ..normalise.orgs import cluster, trim
+from ..normalise.org_coref import CorefRules, initials, is_acronym, org_id, resolve, shortens
+from ..normalise.org_typing import OrgTyping
+from ..normalise.orgs import trim
 from ..resources import TableComponent, alternation, read_json, read_jsonl
+from .base import FactComponent
 
-GAZETTEER, SHAPE, CUE, NER = range(4)
-NOT_ORG_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "PRODUCT", "LANGUAGE"})
+GAZETTEER, SHAPE, STRONG_CUE, WEAK_CUE, NER = range(5)
+NOT_ORG_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT"})
 NAME_WORD = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,3}[A-Z][\w.-]*|\d[\w-]*[A-Za-z][\w-]*)"
 CONNECTOR = r"(?:of|for|and|&|de|the|on|in)"
 QUOTE_PAIRS = [("\"", "\""), ("“", "”"), ("‘", "’"), ("'", "'")]
+QUOTE_WINDOW = 200
+NAMED_THINGS = frozenset({"facility", "event", "programme", "product"})
+EDGE_WORDS = frozenset({"of", "at", "from", "and", "the", "on", "'s", "’s"})
+INTERNAL_POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
+COORDINATION = re.compile(r"\s+(?:and|&)\s+")
+ACRONYM_TOKEN = re.compile(r"(?<![\w&.-])[A-Z][A-Z&]{2,7}(?![\w&-])")
+PLACE_MODIFIER = re.compile(r"(?:,\s*|\s+in\s+|\s+of\s+the\s+)(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})$")
 
 
+class _Context:
+    """What the article itself says about names: people, NER labels, tokens by offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.person_names: set[str] = set()
+        self.labels: dict[str, set[str]] = {}
+        self.ner_orgs: list[tuple[int, int]] = []
+        self.not_org_spans: set[tuple[int, int]] = set()
+        self.person_chars = bytearray(len(doc.text))
+        self.org_votes: dict[str, int] = {}
+        full_name_words: set[str] = set()
+        lone_votes: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                self.ner_orgs.append((ent.start_char, ent.end_char))
+                self.org_votes[ent.text] = self.org_votes.get(ent.text, 0) + 1
+                continue
+            self.labels.setdefault(ent.text, set()).add(ent.label_)
+            if ent.label_ in NOT_ORG_LABELS:
+                self.not_org_spans.add((ent.start_char, ent.end_char))
+            if ent.label_ == "PERSON":
+                name = re.sub(r"(?:'s|’s)$", "", ent.text)
+                self.person_names.add(name)
+                words = [w for w in name.split() if w[:1].isupper() and len(w) > 1 and not is_acronym(w)]
+                if len(name.split()) > 1:
+                    full_name_words.update(words)
+                for word in words:
+                    lone_votes[word] = lone_votes.get(word, 0) + 1
+                # 1 marks a one-word person span, 2 a full name
+                mark = b"\x02" if len(name.split()) > 1 else b"\x01"
+                self.person_chars[ent.start_char:ent.end_char] = mark * (ent.end_char - ent.start_char)
+        # a part of a full name is a person's word whatever else the NER says; a lone word
+        # only when the NER calls it a person at least as often as an organisation
+        self.person_words = full_name_words | {w for w, n in lone_votes.items() if n >= self.org_votes.get(w, 0)}
+        self.token_at = {token.idx: token for token in doc}
+        self.lowercase_words = {token.text for token in doc if token.is_lower}
+        self.accepted_by_word: dict[str, set[str]] = {}
+        self.not_org_initials: set[str] = set()
+
+    def accept(self, name: str) -> None:
+        for word in name.split():
+            self.accepted_by_word.setdefault(word, set()).add(name)
+
+    def shortened_from(self, name: str) -> list[str]:
+        """Accepted longer names that share the first or last word of ``name``."""
+        words = name.split()
+        if not words:
+            return []
+        near = self.accepted_by_word.get(words[0], set()) | self.accepted_by_word.get(words[-1], set())
+        return [n for n in near if len(n) > len(name)]
+
+
+class _Occupied:
+    """Character ranges already taken, checked in time proportional to the span."""
+
+    def __init__(self, length: int, ranges: list[tuple[int, int]] = ()) -> None:
+        self.chars = bytearray(length)
+        for start, end in ranges:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        self.chars[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(self.chars[start:end])
 
 
 class OrgRecognizer(FactComponent, TableComponent):
-    """Finds organisation mentions and canonicalises them per article."""
+    """Finds organisation mentions, types and groups them per article."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(name)
-        self.set_tables({"orgs": read_jsonl("orgs.jsonl"), "org_patterns": read_json("org_patterns.json")})
+        self.nlp = nlp
+        self._common_nouns: frozenset[str] | None = None
+        self.set_tables({
+            "orgs": read_jsonl("orgs.jsonl"),
+            "org_patterns": read_json("org_patterns.json"),
+            "org_typing": read_json("org_typing.json"),
+            "currencies": read_jsonl("currencies.jsonl"),
+        })
 
     def set_tables(self, tables: dict[str, Any]) -> None:
         super().set_tables(tables)
         p = self.tables["org_patterns"]
+        t = self.tables["org_typing"]
         self.entry_of: dict[str, str] = {}
         for row in self.tables["orgs"]:
             for alias in [row["name"], *row.get("aliases", [])]:
                 self.entry_of.setdefault(alias, row["name"])
+        self.typing = OrgTyping.from_table(t, (c for row in self.tables["currencies"] for c in row.get("codes", [])))
+        self.rules = CorefRules(
+            suffixes=frozenset(p["legal_suffixes"]) | frozenset(p["industry_suffixes"]),
+            legal_suffixes=frozenset(p["legal_suffixes"]),
+            generic_heads=frozenset(t["generic_heads"]),
+            function_words=frozenset(t["function_words"]),
+            web_suffixes=tuple(t["web_suffixes"]),
+        )
+        self.heads = frozenset(t["generic_heads"]) | frozenset(p["institution_heads"]) | self.rules.suffixes
         self.ambiguous = set(p["ambiguous_gazetteer"])
         self.never = {n.lower() for n in p["never_orgs"]}
         self.titles = set(p["title_words"])
-        self.suffixes = set(p["legal_suffixes"]) | set(p["industry_suffixes"])
-        self.gazetteer = re.compile(rf"(?<![\w@#])(?:{alternation(self.entry_of)})(?![\w-]|\.\w)")
+        self.gazetteer = re.compile(rf"(?<![\w@#-])(?:{alternation(self.entry_of)})(?![\w-]|\.\w)")
         words = rf"{NAME_WORD}(?:\s+(?:{CONNECTOR}\s+)?{NAME_WORD}){{0,5}}"
         self.shapes = [
             re.compile(rf"\b{words}\s+(?:{alternation(p['legal_suffixes'])})(?![\w])"),
@@ -69,8 +165,8 @@ class OrgRecognizer(FactComponent, TableComponent):
         name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
         # Strong cues outweigh the base NER calling the name a place ("powered by Disqus").
         self.strong_cues = [
-            re.compile(rf"(?:^|\n)\s*Source\s*:\s*(?P<name>{name})"),
-            re.compile(rf"\((?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?:/[^)\n]*\)|\)\s*(?:--|—|–))"),
+            re.compile(rf"(?:^|\n)[ \t]*Source\s*:\s*(?P<name>{name})"),
+            re.compile(rf"\((?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?:/[^)\n]{{0,80}}\)|\)\s*(?:--|—|–))"),
             re.compile(rf"\b(?P<name>{NAME_WORD})(?:{alternation(p['owner_cues'])})\b"),
             re.compile(rf"\b(?P<name>{name}),\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{alternation(p['cue_nouns'])})\b"),
             re.compile(rf"\b(?i:{alternation(p['cue_nouns'])})\s+(?P<name>{name})"),
@@ -78,58 +174,67 @@ class OrgRecognizer(FactComponent, TableComponent):
         self.weak_cues = [
             re.compile(rf"\b(?P<name>{name})(?:'s|’s)\s+(?:[\w-]+\s+)?(?:{alternation(p['possessive_units'])})\b"),
         ]
-        self.product_words = set(p["product_words"])
         self.leading = re.compile(rf"^(?:(?:{alternation(p['leading_stopwords'])})\s+)+")
         quoted = rf"[“\"‘']?{name}[”\"’']?"
-        self.agent_cue = re.compile(rf"\b(?:{alternation(p['agent_cues'])})\s+(?:the\s+)?(?P<list>{quoted}(?:\s*,\s*{quoted})*(?:,?\s+(?:and|or)\s+{quoted})?)")
-        self.list_cue = re.compile(rf"\b(?:{alternation(p['cue_nouns'])}),?\s+(?:{alternation(p['list_cues'])})\s+(?P<list>{name}(?:(?:'s|’s)\s+{name})?(?:\s*,\s*{name}(?:(?:'s|’s)\s+{name})?)*(?:,?\s+(?:and|or)\s+{name})?)")
+        self.agent_cue = re.compile(rf"\b(?:{alternation(p['agent_cues'])})\s+(?:the\s+)?(?P<list>{quoted}(?:\s*,\s*{quoted}){{0,20}}(?:,?\s+(?:and|or)\s+{quoted})?)")
+        self.list_cue = re.compile(rf"\b(?:{alternation(p['cue_nouns'])}),?\s+(?:{alternation(p['list_cues'])})\s+(?P<list>{name}(?:(?:'s|’s)\s+{name})?(?:\s*,\s*{name}(?:(?:'s|’s)\s+{name})?){{0,20}}(?:,?\s+(?:and|or)\s+{name})?)")
+        self.list_item = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}")
         self.quote_title_cue = re.compile(rf"\b(?:{alternation(p['quoted_title_cues'])})\b[^.\n]{{0,25}}$", re.IGNORECASE)
 
     # --- candidates ---------------------------------------------------------------------
 
-    def _candidates(self, doc: Doc) -> tuple[list[tuple[int, int, int]], set[str]]:
+    def _candidates(self, text: str, ctx: _Context) -> tuple[list[tuple[int, int, int]], set[str]]:
         """(start, end, source) for every place a signal says "organisation", and the names
         that a strong cue vouches for."""
-        text = doc.text
-        ner_orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         found: list[tuple[int, int, int]] = []
         strong_spans = [m.span("name") for pattern in self.strong_cues for m in pattern.finditer(text)]
         for match in [*self.list_cue.finditer(text), *self.agent_cue.finditer(text)]:
             offset = match.start("list")
-            for item in re.finditer(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}", match.group("list")):
+            for item in self.list_item.finditer(match.group("list")):
                 strong_spans.append((offset + item.start(), offset + item.end()))
-        cue_spans = strong_spans + [m.span("name") for pattern in self.weak_cues for m in pattern.finditer(text)]
+        weak_spans = [m.span("name") for pattern in self.weak_cues for m in pattern.finditer(text)]
         shape_spans = [m.span() for pattern in self.shapes for m in pattern.finditer(text)]
         trusted = {text[s:e] for s, e in strong_spans}
+        ends_by_start: dict[int, list[int]] = {}
+        for start, end in [*ctx.ner_orgs, *strong_spans, *shape_spans]:
+            ends_by_start.setdefault(start, []).append(end)
+            if text.startswith(("the ", "The "), start):
+                ends_by_start.setdefault(start + 4, []).append(end)
+        cue_chars = _Occupied(len(text), [*ctx.ner_orgs, *strong_spans, *weak_spans])
         for match in self.gazetteer.finditer(text):
-            if match.group() in self.ambiguous and not (overlaps(*match.span(), ner_orgs) or overlaps(*match.span(), cue_spans)):
+            if match.group() in self.ambiguous and not cue_chars.overlaps(*match.span()):
                 continue
             found.append((match.start(), match.end(), GAZETTEER))
-            for start, end in [*ner_orgs, *strong_spans, *shape_spans]:
+            for end in ends_by_start.get(match.start(), ()):
                 extension = text[match.end():end].split()
-                if start == match.start() and end > match.end() and extension and all(
-                        w[:1].isupper() and w not in self.product_words and w not in self.titles
+                if end > match.end() and extension and all(
+                        w[:1].isupper() and w not in self.typing.last_word_class and w not in self.titles
                         and w.lower() not in self.never for w in extension):
-                    found.append((start, end, GAZETTEER))  # a unit of a known company: "Tmall World"
-        found.extend((s, e, SHAPE) for s, e in shape_spans)
-        found.extend((s, e, CUE) for s, e in cue_spans)
-        found.extend((s, e, NER) for s, e in ner_orgs)
+                    found.append((match.start(), end, GAZETTEER))  # a unit of a known company: "Tmall World"
+        ner_ends: dict[int, list[int]] = {}
+        for start, end in ctx.ner_orgs:
+            ner_ends.setdefault(start + 4 if text.startswith(("the ", "The "), start) else start, []).append(end)
+        for start, end in shape_spans:
+            found.append((start, end, SHAPE))
+            for longer in ner_ends.get(start, ()):
+                if longer > end and all(w[:1].isupper() for w in text[end:longer].split()):
+                    found.append((start, longer, SHAPE))  # "Korea Exchange" + "Bank"
+        found.extend((s, e, STRONG_CUE) for s, e in strong_spans)
+        found.extend((s, e, WEAK_CUE) for s, e in weak_spans)
+        found.extend((s, e, NER) for s, e in ctx.ner_orgs)
+        found.extend((s, e, NER) for s, e in self._joined_pairs(text, ctx.ner_orgs))
         return found, trusted
 
-    def _acceptable(self, doc: Doc, start: int, end: int, others: list[tuple[int, int]], trusted: set[str]) -> bool:
-        text = doc.text
-        name = text[start:end]
-        if (start, end) in others and name not in self.entry_of and name not in trusted:
-            return False  # the base NER calls exactly this a place, nationality or person
-        if name.lower() in self.never or not any(ch.isupper() for ch in name[:3]) and not re.match(r"[a-z]{1,3}[A-Z]", name):
-            return False
-        following = text[end : end + 20].split()
-        if following and following[0].strip(",.") in self.titles and len(name.split()) == 1:
-            return False  # "Commerce Minister", "Xinhua Editor"
-        words = name.split()
-        if words and words[0] in self.titles:
-            return False
-        return not self._in_quoted_title(text, start, end)
+    def _joined_pairs(self, text: str, ner_orgs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """Two one-word NER names joined by "and"/"&" that no table knows apart are one name
+        ("Marks and Spencer", "Ernst & Young")."""
+        for (s1, e1), (s2, e2) in zip(ner_orgs, ner_orgs[1:]):
+            first, second = text[s1:e1], text[s2:e2]
+            if (COORDINATION.fullmatch(text[e1:s2]) and " " not in first and " " not in second
+                    and first not in self.entry_of and second not in self.entry_of):
+                yield s1, e2
+
+    # --- cutting a candidate to the name --------------------------------------------------
 
     def _trim(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Span trimmed to the name, without sentence-initial function words ("With China …")."""
@@ -142,18 +247,174 @@ class OrgRecognizer(FactComponent, TableComponent):
             start += leading.end()
         return start, end
 
+    def _pieces(self, text: str, start: int, end: int, source: int, ctx: _Context) -> Iterator[tuple[int, int]]:
+        """The name(s) inside a candidate span: people cut off its edges, a possessor place or
+        a possessed person dropped, a trailing place modifier dropped, and two coordinated
+        institutions ("X University and Y Institute") split."""
+        span = self._trim(text, start, end)
+        if span is None:
+            return
+        start, end = span
+        if source == GAZETTEER:
+            yield start, end
+            return
+        # the NER and weak cues run into people's names; a shape or strong cue only into full names
+        weak = source in (NER, WEAK_CUE)
+        start, end = self._without_people(text, start, end, ctx, 1 if weak else 2)
+        if weak:
+            start, end = self._without_edge_people(text, start, end, ctx)
+        if end <= start:
+            return
+        possessive = INTERNAL_POSSESSIVE.search(text, start, end)
+        if possessive:
+            owner, owned = text[start:possessive.start()], text[possessive.end():end]
+            if self.typing.is_place(owner) or owner in ctx.person_names:
+                start = possessive.end()
+            elif (all(w in ctx.person_words for w in owned.split()) or owned in ctx.person_names
+                  or not any(w in self.heads for w in owned.split())):
+                end = possessive.start()  # "X's Baggio Leung", "X's Lifestyle-Religion"
+        modifier = PLACE_MODIFIER.search(text, start, end)
+        if modifier and self.typing.is_place(modifier.group("place")):
+            head_words = text[start:modifier.start()].split()
+            if len(head_words) >= 2 and head_words[-1] in self.heads:
+                end = modifier.start()
+        parts = COORDINATION.split(text[start:end])
+        if len(parts) == 2 and all(len(p.split()) >= 2 and p.split()[-1] in self.heads for p in parts):
+            middle = COORDINATION.search(text, start, end)
+            for piece in ((start, middle.start()), (middle.end(), end)):
+                trimmed = self._trim(text, *piece)
+                if trimmed:
+                    yield trimmed
+            return
+        trimmed = self._trim(text, start, end)
+        if trimmed:
+            yield trimmed
+
+    @staticmethod
+    def _without_edge_people(text: str, start: int, end: int, ctx: _Context) -> tuple[int, int]:
+        """Drop a person's name (a word of the article's PERSON spans) joined to either edge
+        of a longer name ("Rathbun the Scientology" → "Scientology")."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if len(words) < 2:
+            return start, end
+        first, last = 0, len(words)
+        while first < last - 1 and words[first].group().strip(",") in ctx.person_words:
+            first += 1
+        if first and words[first].group().lower() not in EDGE_WORDS:
+            first = 0  # "Civic Party": the word names the organisation, not a person beside it
+        while first < last - 1 and words[first].group().lower() in EDGE_WORDS:
+            first += 1
+        while last - 1 > first + 1 and words[last - 1].group().strip(",") in ctx.person_words:
+            last -= 1
+        if len(words) - last < 2:
+            last = len(words)  # only a full name ("… Relations Alia Salem") is cut off the end
+        if (first, last) == (0, len(words)):
+            return start, end
+        return start + words[first].start(), start + words[last - 1].end()
+
+    @staticmethod
+    def _without_people(text: str, start: int, end: int, ctx: _Context, level: int) -> tuple[int, int]:
+        """The longest stretch of the span outside the article's PERSON spans (``level`` 2:
+        full names only)."""
+        marks = ctx.person_chars[start:end]
+        if max(marks, default=0) < level or min(marks, default=0) >= level:
+            return start, end  # no person inside, or exactly one: the typing decides
+        best, run_start = (start, start), None
+        for i in range(start, end + 1):
+            outside = i < end and ctx.person_chars[i] < level
+            if outside and run_start is None:
+                run_start = i
+            elif not outside and run_start is not None:
+                if i - run_start > best[1] - best[0]:
+                    best = (run_start, i)
+                run_start = None
+        words = text[best[0]:best[1]].split()
+        while words and (words[0].lower() in EDGE_WORDS or not words[0][:1].isalnum()):
+            words.pop(0)
+        while words and (words[-1].lower() in EDGE_WORDS or not words[-1][-1:].isalnum()):
+            words.pop()
+        if not words or not any(w[:1].isupper() for w in words):
+            return start, start
+        first = text.index(words[0], best[0])
+        last = text.rindex(words[-1], first, best[1]) + len(words[-1])
+        return first, last
+
+    # --- deciding -------------------------------------------------------------------------
+
+    def _acceptable(self, doc: Doc, start: int, end: int, source: int, ctx: _Context, trusted: set[str]) -> bool:
+        text = doc.text
+        name = text[start:end]
+        vouched = name in self.entry_of or name in trusted
+        if (start, end) in ctx.not_org_spans and not vouched:
+            return False  # the base NER calls exactly this a place, nationality or person
+        if name.lower() in self.never or not any(ch.isupper() for ch in name[:3]) and not re.match(r"[a-z]{1,3}[A-Z]", name):
+            return False
+        following = text[end: end + 20].split()
+        if following and following[0].strip(",.") in self.titles and len(name.split()) == 1:
+            return False  # "Commerce Minister", "Xinhua Editor"
+        words = name.split()
+        if words and words[0] in self.titles:
+            return False
+        if self._in_quoted_title(text, start, end):
+            return False
+        if vouched or source in (GAZETTEER, STRONG_CUE):
+            return True
+        if any(shortens(name, long, self.rules) for long in ctx.shortened_from(name)):
+            return True  # "Scientology" after "Church of Scientology"
+        next_word = following[0].strip(",.;:") if following else ""
+        kind = self.typing.not_org(name, next_word, ctx.person_words, ctx.person_names, ctx.labels.get(name, set()))
+        if kind is not None:
+            if kind in NAMED_THINGS and len(words) > 1:
+                ctx.not_org_initials |= initials(name, self.rules.function_words)
+            return False
+        if is_acronym(name) and name.replace(".", "") in ctx.not_org_initials:
+            return False  # "JSC" after "Johnson Space Center" was typed a facility
+        if name in self.rules.generic_heads:
+            return True  # kept only if it shortens a longer name of the article (see _bare_head)
+        if source == NER:
+            if len(words) == 1 and not is_acronym(name) and self._is_common_noun(name, start, ctx):
+                return False  # a common noun, capitalised here ("Education", "Landscape")
+            return self._looks_proper(ctx, start, end)
+        return True
+
+    def _is_common_noun(self, word: str, start: int, ctx: _Context) -> bool:
+        """Used in lowercase in this article, or listed as a noun in the base model's lemma index
+        (a WordNet noun list shipped with its lemmatizer)."""
+        if self._common_nouns is None:
+            try:
+                index = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+                self._common_nouns = frozenset(index["noun"])
+            except (KeyError, ValueError):  # a pipeline without the rule lemmatizer's tables
+                self._common_nouns = frozenset()
+        token = ctx.token_at.get(start)
+        lemma = token.lemma_.lower() if token is not None else word.lower()
+        listed = word.lower() in self._common_nouns or lemma in self._common_nouns
+        # a listed noun the NER calls an organisation again and again is a name ("Scientology")
+        return word.lower() in ctx.lowercase_words or listed and ctx.org_votes.get(word, 0) <= 2
+
+    @staticmethod
+    def _looks_proper(ctx: _Context, start: int, end: int) -> bool:
+        """An NER-only name needs a proper-noun token, and not only a sentence-initial common word."""
+        tokens = [ctx.token_at[i] for i in range(start, end) if i in ctx.token_at]
+        proper = [t for t in tokens if t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")]
+        if not proper:
+            return False
+        return not (len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].pos_ != "PROPN")
+
     def _in_quoted_title(self, text: str, start: int, end: int) -> bool:
         """Inside the quoted title of a plan or campaign ('a plan called "X goes global"')."""
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start = max(text.rfind("\n", max(0, start - QUOTE_WINDOW), start) + 1, start - QUOTE_WINDOW, 0)
+        line_end = text.find("\n", end, end + QUOTE_WINDOW)
+        line_end = end + QUOTE_WINDOW if line_end < 0 else line_end
         for opening, closing in QUOTE_PAIRS:
             open_at = text.rfind(opening, line_start, start)
             if open_at < 0:
                 continue
-            close_at = text.find(closing, end)
-            if close_at < 0 or "\n" in text[end:close_at]:
+            close_at = text.find(closing, end, line_end)
+            if close_at < 0:
                 continue
             whole = (open_at + 1 == start and close_at == end)
-            if not whole and self.quote_title_cue.search(text[max(0, open_at - 40) : open_at]):
+            if not whole and self.quote_title_cue.search(text[max(0, open_at - 40): open_at]):
                 return True
         return False
 
@@ -161,44 +422,78 @@ class OrgRecognizer(FactComponent, TableComponent):
 
     def process(self, doc: Doc) -> Doc:
         text = doc.text
-        taken = claimed_ranges(doc)
-        others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_ORG_LABELS]
-        accepted: list[tuple[int, int]] = []
-        candidates, trusted = self._candidates(doc)
-        ranked = sorted(candidates, key=lambda c: (c[2], -(c[1] - c[0]), c[0]))
-        for start, end, _source in ranked:
-            trimmed = self._trim(text, start, end)
-            if trimmed is None:
-                continue
-            start, end = trimmed
-            if overlaps(start, end, taken) or overlaps(start, end, accepted) or not self._acceptable(doc, start, end, others, trusted):
-                continue
-            accepted.append((start, end))
-        accepted.extend(self._propagate(doc, accepted, taken, others, trusted))
-        accepted.sort()
-        names = [" ".join(text[s:e].split()) for s, e in accepted]
-        canonical = cluster(names, self.entry_of, self.suffixes)
-        add_facts(doc, [Org(text[s:e], s, e, name=n, canonical=canonical[n]) for (s, e), n in zip(accepted, names)])
+        ctx = _Context(doc)
+        taken = _Occupied(len(text), claimed_ranges(doc))
+        accepted = _Occupied(len(text))
+        spans: list[tuple[int, int]] = []
+        candidates, trusted = self._candidates(text, ctx)
+        for start, end, source in sorted(candidates, key=lambda c: (c[2], -(c[1] - c[0]), c[0])):
+            for piece in self._pieces(text, start, end, source, ctx):
+                if taken.overlaps(*piece) or accepted.overlaps(*piece):
+                    continue
+                if self._acceptable(doc, *piece, source, ctx, trusted):
+                    accepted.add(*piece)
+                    spans.append(piece)
+                    ctx.accept(text[piece[0]:piece[1]])
+        spans.extend(self._acronyms_of(text, spans, taken, accepted))
+        spans.extend(self._propagate(doc, spans, taken, accepted, ctx, trusted))
+        spans.sort()
+        names = [" ".join(text[s:e].split()) for s, e in spans]
+        canonical = resolve([(s, e, n) for (s, e), n in zip(spans, names)], text, self.entry_of, self.rules)
+        kept = [i for i, (n, c) in enumerate(zip(names, canonical)) if not self._bare_head(n, c)]
+        spans, names, canonical = [spans[i] for i in kept], [names[i] for i in kept], [canonical[i] for i in kept]
+        entries = self._group_entries(names, canonical)
+        facts = [Org(text[s:e], s, e, name=n, canonical=c, id=org_id(c, entries.get(c), self.rules.legal_suffixes))
+                 for (s, e), n, c in zip(spans, names, canonical)]
+        add_facts(doc, facts)
         groups: dict[str, list[list[int]]] = {}
-        for (s, e), n in zip(accepted, names):
-            groups.setdefault(canonical[n], []).append([s, e])
+        for fact in facts:
+            groups.setdefault(fact.canonical, []).append([fact.start, fact.end])
         doc._.org_clusters = [{"canonical": c, "mentions": m} for c, m in groups.items()]
         return doc
 
-    def _propagate(self, doc: Doc, accepted: list[tuple[int, int]], taken: list[tuple[int, int]],
-                   others: list[tuple[int, int]], trusted: set[str]) -> list[tuple[int, int]]:
+    def _bare_head(self, name: str, canonical: str) -> bool:
+        """A lone generic head ("the Commission", "Church") that names nothing longer in the article."""
+        return name == canonical and name in self.rules.generic_heads and name not in self.entry_of
+
+    def _group_entries(self, names: list[str], canonical: list[str]) -> dict[str, str]:
+        """The gazetteer entry of each group (by canonical name), when any of its names is listed."""
+        entries: dict[str, str] = {}
+        for name, group in zip(names, canonical):
+            entry = self.entry_of.get(name) or self.entry_of.get(group)
+            if entry is not None:
+                entries.setdefault(group, entry)
+        return entries
+
+    def _acronyms_of(self, text: str, spans: list[tuple[int, int]], taken: _Occupied,
+                     accepted: _Occupied) -> list[tuple[int, int]]:
+        """Acronyms (three letters or more) of names accepted in this article, wherever they
+        stand ("… the International Labour Organization … the ILO")."""
+        forms = {form for s, e in spans if len(text[s:e].split()) >= 2
+                 for form in initials(text[s:e], self.rules.function_words) if len(form) >= 3}
+        forms -= self.typing.metric_words | self.typing.places
+        extra = []
+        for match in ACRONYM_TOKEN.finditer(text):
+            if match.group() in forms and not accepted.overlaps(*match.span()) and not taken.overlaps(*match.span()):
+                accepted.add(*match.span())
+                extra.append(match.span())
+        return extra
+
+    def _propagate(self, doc: Doc, spans: list[tuple[int, int]], taken: _Occupied, accepted: _Occupied,
+                   ctx: _Context, trusted: set[str]) -> list[tuple[int, int]]:
         """Other mentions of names already accepted in this article."""
         text = doc.text
-        names = {text[s:e] for s, e in accepted}
+        names = {text[s:e] for s, e in spans}
         if not names:
             return []
         pattern = re.compile(rf"(?<![\w@#])(?:{alternation(names)})(?![\w-]|\.\w)")
         extra = []
         for match in pattern.finditer(text):
             start, end = match.span()
-            if overlaps(start, end, accepted) or overlaps(start, end, taken) or overlaps(start, end, extra):
+            if accepted.overlaps(start, end) or taken.overlaps(start, end):
                 continue
-            if self._acceptable(doc, start, end, others, trusted):
+            if self._acceptable(doc, start, end, GAZETTEER, ctx, trusted):
+                accepted.add(start, end)
                 extra.append((start, end))
         return extra
 
@@ -206,3 +501,4 @@ class OrgRecognizer(FactComponent, TableComponent):
 @Language.factory("newsfacts_org")
 def make_org(nlp: Language, name: str) -> OrgRecognizer:
     return OrgRecognizer(nlp, name)
+
