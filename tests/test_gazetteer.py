@@ -33,3 +33,13 @@ def test_every_row_is_well_formed():
     for row in read_jsonl("orgs.jsonl"):
         assert set(row) == {"name", "aliases", "kind", "region"}
         assert row["name"].strip() == row["name"] and row["name"] not in row["aliases"]
+
+
+def test_index_table_is_well_formed_and_flags_risky_forms():
+    rows = read_jsonl("orgs_indices.jsonl")
+    assert len(rows) >= 1000
+    for row in rows:
+        assert set(row) == {"name", "aliases", "kind", "region", "ambiguous"}
+        assert set(row["ambiguous"]) <= {row["name"], *row["aliases"]}
+        # a one-word short form left by dropping a legal suffix always needs a second signal
+        assert all(alias in row["ambiguous"] for alias in row["aliases"] if " " not in alias)

@@ -135,3 +135,20 @@ def test_one_id_across_articles_and_surface_forms(nlp):
 )
 def test_id_folds_case_punctuation_and_legal_suffixes(canonical, expected):
     assert org_id(canonical, None, frozenset({"GmbH", "Ltd.", "Inc."})) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # index constituents found with no cue word (orgs_indices.jsonl)
+        ("Rheinmetall and Beiersdorf both beat forecasts.", ["Rheinmetall", "Beiersdorf"]),
+        ("Iberdrola will sell wind farms.", ["Iberdrola"]),
+    ],
+)
+def test_listed_companies_without_cues(nlp, text, expected):
+    assert [name for name, _ in orgs(nlp, text)] == expected
+
+
+def test_a_gazetteer_word_inside_another_name_is_not_a_mention(nlp):
+    found = [name for name, _ in orgs(nlp, "She teaches at the University of Southern Indiana in Evansville.")]
+    assert "Southern" not in found

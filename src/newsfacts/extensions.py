@@ -69,8 +69,9 @@ def add_facts(doc: Doc, facts: Iterable[Fact]) -> None:
     records = list(doc._.fact_records or [])
     group = doc.spans.get(SPANS_KEY)
     spans = list(group) if group is not None else []
+    text = doc.text  # Doc.text joins every token: read it once, not once per fact
     for fact in facts:
-        if doc.text[fact.start : fact.end] != fact.text:
+        if text[fact.start : fact.end] != fact.text:
             raise ValueError(f"fact text {fact.text!r} does not match the doc at {fact.start}:{fact.end}")
         records.append(fact.to_dict())
         span = doc.char_span(fact.start, fact.end, label=fact.type, alignment_mode="expand")

@@ -3,8 +3,8 @@
 The component gathers candidate spans and leaves each decision to a normaliser:
 
 1. candidates, strongest first when they overlap: the gazetteer
-   (``models/data/orgs.jsonl``; names that are also common words need a second
-   signal), name shapes (``org_patterns.json``: legal and industry suffixes,
+   (``models/data/orgs.jsonl``, and ``orgs_indices.jsonl``: stock-index constituents;
+   names that are also common words or places need a second signal), name shapes (``org_patterns.json``: legal and industry suffixes,
    institutional heads, media names, source lines and photo credits), context cues
    ("e-commerce giants such as X, Y and Z", "X-owned", "research firm X"), and the
    base NER's ORG spans;
@@ -128,6 +128,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         self._common_nouns: frozenset[str] | None = None
         self.set_tables({
             "orgs": read_jsonl("orgs.jsonl"),
+            "orgs_indices": read_jsonl("orgs_indices.jsonl"),
             "org_patterns": read_json("org_patterns.json"),
             "org_typing": read_json("org_typing.json"),
             "currencies": read_jsonl("currencies.jsonl"),
@@ -138,9 +139,11 @@ class OrgRecognizer(FactComponent, TableComponent):
         p = self.tables["org_patterns"]
         t = self.tables["org_typing"]
         self.entry_of: dict[str, str] = {}
-        for row in self.tables["orgs"]:
+        self.ambiguous = set(p["ambiguous_gazetteer"])
+        for row in [*self.tables["orgs"], *self.tables.get("orgs_indices", [])]:
             for alias in [row["name"], *row.get("aliases", [])]:
                 self.entry_of.setdefault(alias, row["name"])
+            self.ambiguous.update(row.get("ambiguous", []))
         self.typing = OrgTyping.from_table(t, (c for row in self.tables["currencies"] for c in row.get("codes", [])))
         self.rules = CorefRules(
             suffixes=frozenset(p["legal_suffixes"]) | frozenset(p["industry_suffixes"]),
@@ -150,7 +153,6 @@ class OrgRecognizer(FactComponent, TableComponent):
             web_suffixes=tuple(t["web_suffixes"]),
         )
         self.heads = frozenset(t["generic_heads"]) | frozenset(p["institution_heads"]) | self.rules.suffixes
-        self.ambiguous = set(p["ambiguous_gazetteer"])
         self.never = {n.lower() for n in p["never_orgs"]}
         self.titles = set(p["title_words"])
         self.gazetteer = re.compile(rf"(?<![\w@#-])(?:{alternation(self.entry_of)})(?![\w-]|\.\w)")
@@ -169,7 +171,9 @@ class OrgRecognizer(FactComponent, TableComponent):
             re.compile(rf"\((?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?:/[^)\n]{{0,80}}\)|\)\s*(?:--|—|–))"),
             re.compile(rf"\b(?P<name>{NAME_WORD})(?:{alternation(p['owner_cues'])})\b"),
             re.compile(rf"\b(?P<name>{name}),\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{alternation(p['cue_nouns'])})\b"),
-            re.compile(rf"\b(?i:{alternation(p['cue_nouns'])})\s+(?P<name>{name})"),
+            # a lowercase cue noun (capitalised only at a sentence start): a capitalised one
+            # inside a sentence is part of the name ("Tata Consultancy Services")
+            re.compile(rf"(?:(?:^|(?<=\n)|(?<=[.!?] ))(?i:{alternation(p['cue_nouns'])})|\b(?:{alternation(p['cue_nouns'])}))\s+(?P<name>{name})"),
         ]
         self.weak_cues = [
             re.compile(rf"\b(?P<name>{name})(?:'s|’s)\s+(?:[\w-]+\s+)?(?:{alternation(p['possessive_units'])})\b"),
@@ -200,10 +204,15 @@ class OrgRecognizer(FactComponent, TableComponent):
             ends_by_start.setdefault(start, []).append(end)
             if text.startswith(("the ", "The "), start):
                 ends_by_start.setdefault(start + 4, []).append(end)
-        cue_chars = _Occupied(len(text), [*ctx.ner_orgs, *strong_spans, *weak_spans])
+        vouching = self._vouching_spans(text, [*ctx.ner_orgs, *strong_spans, *weak_spans])
+        interior = bytearray(len(text) + 1)  # inside a longer name, after its first character
+        for start, end in ctx.ner_orgs:
+            interior[start + 1:end] = b"\x01" * (end - start - 1)
         for match in self.gazetteer.finditer(text):
-            if match.group() in self.ambiguous and not cue_chars.overlaps(*match.span()):
-                continue
+            if match.group() in self.ambiguous and match.span() not in vouching:
+                continue  # a common word or place needs the NER or a cue to call exactly it a name
+            if interior[match.start()] and not text.startswith(("the ", "The "), match.start() - 4):
+                continue  # a word inside another name ("Southern" in "University of Southern Indiana")
             found.append((match.start(), match.end(), GAZETTEER))
             for end in ends_by_start.get(match.start(), ()):
                 extension = text[match.end():end].split()
@@ -224,6 +233,22 @@ class OrgRecognizer(FactComponent, TableComponent):
         found.extend((s, e, NER) for s, e in ctx.ner_orgs)
         found.extend((s, e, NER) for s, e in self._joined_pairs(text, ctx.ner_orgs))
         return found, trusted
+
+    def _vouching_spans(self, text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+        """The names that other signals vouch for, without a leading "the", a possessive or
+        trailing legal suffixes ("the Target Corp.'s" vouches for "Target")."""
+        vouched = set()
+        for start, end in spans:
+            trimmed = trim(text[start:end], start)
+            if trimmed is None:
+                continue
+            start, end = trimmed
+            vouched.add((start, end))
+            words = text[start:end].split()
+            while len(words) > 1 and words[-1] in self.rules.legal_suffixes:
+                words.pop()
+                vouched.add((start, start + len(" ".join(words))))
+        return vouched
 
     def _joined_pairs(self, text: str, ner_orgs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """Two one-word NER names joined by "and"/"&" that no table knows apart are one name
@@ -341,8 +366,7 @@ class OrgRecognizer(FactComponent, TableComponent):
 
     # --- deciding -------------------------------------------------------------------------
 
-    def _acceptable(self, doc: Doc, start: int, end: int, source: int, ctx: _Context, trusted: set[str]) -> bool:
-        text = doc.text
+    def _acceptable(self, text: str, start: int, end: int, source: int, ctx: _Context, trusted: set[str]) -> bool:
         name = text[start:end]
         vouched = name in self.entry_of or name in trusted
         if (start, end) in ctx.not_org_spans and not vouched:
@@ -431,7 +455,7 @@ class OrgRecognizer(FactComponent, TableComponent):
             for piece in self._pieces(text, start, end, source, ctx):
                 if taken.overlaps(*piece) or accepted.overlaps(*piece):
                     continue
-                if self._acceptable(doc, *piece, source, ctx, trusted):
+                if self._acceptable(text, *piece, source, ctx, trusted):
                     accepted.add(*piece)
                     spans.append(piece)
                     ctx.accept(text[piece[0]:piece[1]])
@@ -492,7 +516,7 @@ class OrgRecognizer(FactComponent, TableComponent):
             start, end = match.span()
             if accepted.overlaps(start, end) or taken.overlaps(start, end):
                 continue
-            if self._acceptable(doc, start, end, GAZETTEER, ctx, trusted):
+            if self._acceptable(text, start, end, GAZETTEER, ctx, trusted):
                 accepted.add(start, end)
                 extra.append((start, end))
         return extra
