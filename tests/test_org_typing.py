@@ -22,6 +22,7 @@ NOT_ORGS = [
     # places, also as possessors of an organisation
     ("Exports from Kenya and Tanzania rose sharply.", "Kenya"),
     ("Ghana's Ministry of Finance said the deficit narrowed.", "Ghana"),
+    ("MUMBAI, June 4 (Reuters) - Infosys shares rose.", "MUMBAI"),  # a dateline in capitals
     # products and versions
     ("Buyers queued for the Galaxy S24 in Seoul.", "Galaxy"),
     ("Users of Windows 11 reported the bug.", "Windows"),

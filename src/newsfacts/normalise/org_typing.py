@@ -24,14 +24,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
+BIG_CITY = 500_000
 POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Countries (ISO and common names), US states, continents and cities of 15,000+ people.
+    """Countries (ISO and common names), US states, continents, cities of 15,000+ people and
+    the Latin-script other names of cities of 500,000+.
 
-    >>> {"Germany", "Texas", "Nairobi", "Europe"} <= place_names()
+    >>> {"Germany", "Texas", "Nairobi", "Europe", "Frankfurt"} <= place_names()
     True
     >>> "Siemens" in place_names()
     False
@@ -49,7 +51,10 @@ def place_names() -> frozenset[str]:
     names.update(row["name"] for row in cache.get_countries().values())
     names.update(row["name"] for row in cache.get_us_states().values())
     names.update(row["name"] for row in cache.get_continents().values())
-    names.update(row["name"] for row in cache.get_cities().values())
+    for city in cache.get_cities().values():
+        names.add(city["name"])
+        if city["population"] >= BIG_CITY:  # "Frankfurt" for "Frankfurt am Main"
+            names.update(alt for alt in city.get("alternatenames", ()) if alt.isascii() and alt.istitle())
     names |= {_ascii(name) for name in names}  # "Herat" for "Herāt"
     return frozenset(name for name in names if name[:1].isupper())
 
@@ -102,13 +107,14 @@ class OrgTyping:
         """A country, region or city, also with a leading "the" ("the Philippines").
 
         >>> typing = OrgTyping(frozenset(), frozenset(), re.compile("x"), (), frozenset(), frozenset({"Philippines"}))
-        >>> typing.is_place("the Philippines"), typing.is_place("Philips")
-        (True, False)
+        >>> typing.is_place("the Philippines"), typing.is_place("Philips"), typing.is_place("PHILIPPINES")
+        (True, False, True)
         """
         name = POSSESSIVE.sub("", name.strip())
         if name.lower().startswith("the "):
             name = name[4:]
-        return name in self.places
+        # a dateline writes the place in capitals ("FRANKFURT"); acronyms stay as they are
+        return name in self.places or len(name) > 4 and name.isupper() and name.title() in self.places
 
     def not_org(self, name: str, next_word: str, person_words: set[str], person_names: set[str],
                 other_labels: set[str]) -> str | None:
