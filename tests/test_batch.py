@@ -44,7 +44,7 @@ def test_resume_skips_documents_already_written(nlp, runner, tmp_path):
     assert "1 already done" in result.stderr
 
 
-def test_a_failing_document_is_reported_and_the_rest_survive(nlp, monkeypatch):
+def test_a_failing_fact_type_is_reported_and_the_rest_survive(nlp, monkeypatch):
     component = nlp.get_pipe("newsfacts_percent")
     original = type(component).process
 
@@ -57,7 +57,8 @@ def test_a_failing_document_is_reported_and_the_rest_survive(nlp, monkeypatch):
     documents = [Document("a", "Up 3 percent."), Document("b", "EXPLODE 4 percent."), Document("c", "Down 5 percent.")]
     results = list(run(nlp, documents, batch_size=3))
     assert [r.document.id for r in results] == ["a", "b", "c"]
-    assert results[1].record is None and "synthetic failure" in results[1].error
+    assert results[1].partial and "newsfacts_percent: RuntimeError: synthetic failure" in results[1].error
+    assert results[1].record["facts"] == []  # only the failing fact type is lost; nothing else here
     assert [f["value"] for f in results[2].record["facts"]] == [5]
 
 

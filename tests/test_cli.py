@@ -98,8 +98,9 @@ def test_grade_json_output(nlp, runner, seeds_dir, seed_gold_dir):
     result = runner.invoke(app, ["grade", str(seeds_dir), str(seed_gold_dir), "--json", "--types", "percent"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert set(report) == {"percent", "all"}
+    assert set(report) == {"percent", "all", "links"}
     assert set(report["percent"]) == {"gold", "pred", "span_p", "span_r", "span_f1", "strict_f1", "value_acc", "value_f1"}
+    assert set(report["links"]) == {"percent", "all"} and report["links"]["all"]["pairs"] > 0
 
 
 def test_grade_rejects_unknown_type(runner, seeds_dir, seed_gold_dir):

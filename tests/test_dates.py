@@ -36,3 +36,25 @@ def test_dates_in_context(nlp, text, expected):
 
 def test_dates_without_reference_keep_spans(nlp):
     assert dates(nlp, "Sales rose last week and in 2019.", None) == [("last week", None, None), ("2019", "2019-01-01", "2019-12-31")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a year modifying a singular noun after a determiner is a year; a count is not
+        ("Its 2025 outlook disappointed investors.", [("2025", "2025-01-01", "2025-12-31")]),
+        ("The 1998 merger created a giant.", [("1998", "1998-01-01", "1998-12-31")]),
+        ("The carrier's 2019 profit was restated.", [("2019", "2019-01-01", "2019-12-31")]),
+        ("The warehouse holds the 2000 pallets.", []),
+        # an infinitive of intent or expectation looks ahead (2023-05-10 is a Wednesday)
+        ("The bank expects lending to pick up in the fourth quarter.", [("fourth quarter", "2023-10-01", "2023-12-31")]),
+        ("The union planned to strike on Friday.", [("Friday", "2023-05-12", "2023-05-12")]),
+        ("Ministers might sign the pact as soon as Tuesday.", [("Tuesday", "2023-05-16", "2023-05-16")]),
+        ("The glitch may have hit sales on Monday.", [("Monday", "2023-05-08", "2023-05-08")]),
+        ("The offer had been due to lapse on Tuesday.", [("Tuesday", "2023-05-09", "2023-05-09")]),
+        # one-day holidays used as days get their date in the right year
+        ("The ferry sank last Christmas.", [("last Christmas", "2022-12-25", "2022-12-25")]),
+    ],
+)
+def test_component_context(nlp, text, expected):
+    assert dates(nlp, text) == expected

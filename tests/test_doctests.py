@@ -21,6 +21,7 @@ MODULES = [
     "newsfacts.normalise.org_coref",
     "newsfacts.normalise.org_typing",
     "newsfacts.normalise.events",
+    "newsfacts.components.links",
 ]
 
 

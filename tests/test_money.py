@@ -7,6 +7,7 @@ money or percent facts found in it, in order. Rows are grouped by what they exer
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -22,9 +23,10 @@ def facts_of(nlp, text: str, fact_type: str, published: str | None = REF) -> lis
     return [f.to_dict() for f in doc._.facts if f.type == fact_type]
 
 
-def money(text, amount, currency, approx=None, usd=None, basis=None, amount_max=None):
+def money(text, amount, currency, approx=None, usd=None, basis=None, amount_max=None, restates=False):
+    """One expected money fact; ``restates``: it is the stated equivalent of the fact before it."""
     return {"text": text, "amount": amount, "currency": currency, "approx": approx, "usd": usd,
-            "usd_basis": basis, "amount_max": amount_max}
+            "usd_basis": basis, "amount_max": amount_max, "restates": restates}
 
 
 MONEY_CASES = [
@@ -93,13 +95,13 @@ MONEY_CASES = [
     ("Net cash flow was -$2.5 million.", [money("-$2.5 million", -2.5e6, "USD")]),
     # stated equivalents
     ("Toyota earned 4.9 trillion yen, roughly $33 billion, in the year.",
-     [money("4.9 trillion yen", 4.9e12, "JPY", usd=3.3e10, basis="stated"), money("$33 billion", 3.3e10, "USD", approx="about")]),
+     [money("4.9 trillion yen", 4.9e12, "JPY", usd=3.3e10, basis="stated"), money("$33 billion", 3.3e10, "USD", approx="about", restates=True)]),
     ("Germany pledged 10 billion euros (10.9 billion dollars).",
-     [money("10 billion euros", 1e10, "EUR", usd=1.09e10, basis="stated"), money("10.9 billion dollars", 1.09e10, "USD")]),
+     [money("10 billion euros", 1e10, "EUR", usd=1.09e10, basis="stated"), money("10.9 billion dollars", 1.09e10, "USD", restates=True)]),
     ("Reliance spent Rs 75,000 crore (about $9 billion).",
-     [money("Rs 75,000 crore", 7.5e11, "INR", usd=9e9, basis="stated"), money("$9 billion", 9e9, "USD", approx="about")]),
+     [money("Rs 75,000 crore", 7.5e11, "INR", usd=9e9, basis="stated"), money("$9 billion", 9e9, "USD", approx="about", restates=True)]),
     ("A $100 million (90 million euros) deal was signed.",
-     [money("$100 million", 1e8, "USD"), money("90 million euros", 9e7, "EUR", usd=1e8, basis="stated")]),
+     [money("$100 million", 1e8, "USD"), money("90 million euros", 9e7, "EUR", usd=1e8, basis="stated", restates=True)]),
     ("It raised 200 million euros, and $50 million later.",
      [money("200 million euros", 2e8, "EUR"), money("$50 million", 5e7, "USD")]),
     # ¥ by context
@@ -115,15 +117,14 @@ MONEY_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", MONEY_CASES, ids=[c[0][:40] for c in MONEY_CASES])
-def test_money_forms(nlp, text, expected):
-    found = facts_of(nlp, text, "money")
+def assert_money(found: list[dict], expected: list[dict]) -> None:
     assert [f["text"] for f in found] == [e["text"] for e in expected]
-    for got, want in zip(found, expected):
+    for index, (got, want) in enumerate(zip(found, expected)):
         assert got["currency"] == want["currency"]
         assert got["amount"] == pytest.approx(want["amount"])
         assert got["approx"] == want["approx"]
         assert got.get("amount_max") == (pytest.approx(want["amount_max"]) if want["amount_max"] else None)
+        assert got["equivalent_of"] == (found[index - 1]["start"] if want["restates"] else None)
         if want["usd_basis"] is not None:
             assert got["usd_basis"] == want["usd_basis"]
         if want["usd"] is not None:
@@ -132,6 +133,133 @@ def test_money_forms(nlp, text, expected):
             assert got["usd"] == pytest.approx(want["amount"]) and got["usd_basis"] == "identity"
         elif want["usd_basis"] is None:
             assert got["usd_basis"].startswith("ecb:") and got["usd"] > 0
+
+
+@pytest.mark.parametrize("text, expected", MONEY_CASES, ids=[c[0][:40] for c in MONEY_CASES])
+def test_money_forms(nlp, text, expected):
+    assert_money(facts_of(nlp, text, "money"), expected)
+
+
+# --- issue 12: the long tail of regional forms, and refusals of numbers that cannot be read whole ---
+
+LONG_TAIL_CASES = [
+    # compound cardinals, read whole
+    ("The charity received six hundred twenty-five thousand dollars.", [money("six hundred twenty-five thousand dollars", 625e3, "USD")]),
+    ("A grant of one hundred and eighty euros was paid.", [money("one hundred and eighty euros", 180, "EUR")]),
+    ("Damages of two million, four hundred thousand pounds sterling were awarded.",
+     [money("two million, four hundred thousand pounds sterling", 2.4e6, "GBP")]),
+    ("The lottery paid a hundred thousand dollars.", [money("a hundred thousand dollars", 1e5, "USD")]),
+    # fractions and mixed numbers
+    ("Brussels earmarked one and a half billion euros.", [money("one and a half billion euros", 1.5e9, "EUR")]),
+    ("Seoul plans four and a quarter trillion won in aid.", [money("four and a quarter trillion won", 4.25e12, "KRW")]),
+    ("Roughly half a trillion rupees went to roads.", [money("half a trillion rupees", 5e11, "INR", approx="about")]),
+    ("The refit cost a third of a billion dollars.", [money("a third of a billion dollars", 1e9 / 3, "USD")]),
+    ("Zurich gave two-thirds of a million francs.", [money("two-thirds of a million francs", 2e6 / 3, "CHF")]),
+    ("A quarter-million dollars was stolen.", [money("A quarter-million dollars", 2.5e5, "USD")]),
+    ("The yacht cost 3½ million euros.", [money("3½ million euros", 3.5e6, "EUR")]),
+    ("Ottawa unveiled a three point two billion dollar plan.", [money("three point two billion dollar", 3.2e9, "USD")]),
+    ("Rome set aside four point oh five million euros.", [money("four point oh five million euros", 4.05e6, "EUR")]),
+    # sub-units in units of the currency
+    ("A first-class stamp now costs 73 cents.", [money("73 cents", 0.73, "USD")]),
+    ("Shares in the London grocer gained 12p.", [money("12p", 0.12, "GBP")]),
+    ("Petrol rose 4 pence a litre in Britain.", [money("4 pence", 0.04, "GBP")]),
+    ("The old coin is worth 25 paise.", [money("25 paise", 0.25, "INR", basis="ecb:2023-03-15")]),
+    ("A bus fare of 50 fen was charged.", [money("50 fen", 0.5, "CNY")]),
+    ("The Toronto miner rose 35 cents to C$4.10.", [money("35 cents", 0.35, "CAD"), money("C$4.10", 4.1, "CAD")]),
+    ("Machines take 20 euro cents.", [money("20 euro cents", 0.2, "EUR")]),
+    # markers across regions
+    ("Manila approved ₱12.5 billion for ports.", [money("₱12.5 billion", 1.25e10, "PHP")]),
+    ("Samsung set aside ₩800 billion.", [money("₩800 billion", 8e11, "KRW")]),
+    ("Ankara spent ₺2.3bn on grain.", [money("₺2.3bn", 2.3e9, "TRY")]),
+    ("Lagos raised ₦45bn in bonds.", [money("₦45bn", 4.5e10, "NGN", basis="no ECB rate for NGN")]),
+    ("Auckland spent NZ$640m on rail.", [money("NZ$640m", 6.4e8, "NZD")]),
+    ("Wellington budgeted NZ $ 31 million for it.", [money("NZ $ 31 million", 3.1e7, "NZD")]),
+    ("A $5 million grant was made.", [money("$5 million", 5e6, "USD")]),
+    ("Sao Paulo's budget is R$14 billion.", [money("R$14 billion", 1.4e10, "BRL")]),
+    ("The London fund returned GB£75m.", [money("GB£75m", 7.5e7, "GBP")]),
+    ("Kuala Lumpur approved RM850 million.", [money("RM850 million", 8.5e8, "MYR")]),
+    ("Jakarta set the fare at Rp 75.000.", [money("Rp 75.000", 7.5e4, "IDR")]),
+    ("A Warsaw contract worth 300 million zł was signed.", [money("300 million zł", 3e8, "PLN")]),
+    ("Prague pledged 15 billion Kč for trams.", [money("15 billion Kč", 1.5e10, "CZK")]),
+    ("Budapest will spend 90 billion Ft on schools.", [money("90 billion Ft", 9e10, "HUF")]),
+    ("The Oslo fund gained 12 billion kr.", [money("12 billion kr", 1.2e10, "NOK")]),
+    ("Nestle booked CHF 750m.", [money("CHF 750m", 7.5e8, "CHF")]),
+    ("The Johannesburg retailer lost R1.8bn.", [money("R1.8bn", 1.8e9, "ZAR")]),
+    ("A Casablanca port cost 2 billion dirhams.", [money("2 billion dirhams", 2e9, "MAD", basis="no ECB rate for MAD")]),
+    ("Doha approved 10 billion riyals of projects.", [money("10 billion riyals", 1e10, "QAR", basis="no ECB rate for QAR")]),
+    ("Buenos Aires spent 900 billion pesos in Argentina.", [money("900 billion pesos", 9e11, "ARS", basis="no ECB rate for ARS")]),
+    ("The Kenyan lender made Sh5 billion in Nairobi.", [money("Sh5 billion", 5e9, "KES", basis="no ECB rate for KES")]),
+    # magnitudes, stacked Indian magnitudes, Indian and European digit grouping
+    ("Debt reached $7.5tn.", [money("$7.5tn", 7.5e12, "USD")]),
+    ("The club lost €300mn.", [money("€300mn", 3e8, "EUR")]),
+    ("He earned £20k a year.", [money("£20k", 2e4, "GBP")]),
+    ("Railways will get Rs 1.2 lakh crore.", [money("Rs 1.2 lakh crore", 1.2e12, "INR")]),
+    ("The flat sold for Rs 3,75,000 in Pune.", [money("Rs 3,75,000", 3.75e5, "INR")]),
+    ("The Milan fine was €1,5 billion.", [money("€1,5 billion", 1.5e9, "EUR")]),
+    ("The Madrid bill was €2.345.600,50.", [money("€2.345.600,50", 2345600.5, "EUR")]),
+    ("The Paris bonus was 12 000 euros.", [money("12 000 euros", 1.2e4, "EUR")]),
+    # ranges are one fact, changes two
+    ("A penalty of £2-3 billion is possible.", [money("£2-3 billion", 2e9, "GBP", amount_max=3e9)]),
+    ("It may cost between 40 and 60 million Swiss francs.",
+     [money("40 and 60 million Swiss francs", 4e7, "CHF", amount_max=6e7)]),
+    ("Salaries ranging from €40,000 to €60,000 are offered.", [money("€40,000 to €60,000", 4e4, "EUR", amount_max=6e4)]),
+    ("Debt climbed from $90 billion to $120 billion.", [money("$90 billion", 9e10, "USD"), money("$120 billion", 1.2e11, "USD")]),
+    ("It went from $4 to $6 billion.", [money("$6 billion", 6e9, "USD")]),  # "$4" may mean $4 billion: dropped
+    ("The retailer's shares slid $2.50 to $31.75.", [money("$2.50", 2.5, "USD"), money("$31.75", 31.75, "USD")]),
+    ("Analysts value the unit at $40 to $45 a share.", [money("$40 to $45", 40, "USD", amount_max=45)]),
+    ("Capex was lifted by ¥200 billion to ¥1.5 trillion.", [money("¥200 billion", 2e11, "JPY"), money("¥1.5 trillion", 1.5e12, "JPY")]),
+    # stated equivalents: the second carries equivalent_of
+    ("The Norwegian fund holds 50 billion kroner (about $4.6 billion).",
+     [money("50 billion kroner", 5e10, "NOK", usd=4.6e9, basis="stated"), money("$4.6 billion", 4.6e9, "USD", approx="about", restates=True)]),
+    ("Shanghai spent 8 billion yuan (1 billion euros) on parks.",
+     [money("8 billion yuan", 8e9, "CNY"), money("1 billion euros", 1e9, "EUR", restates=True)]),
+    ("It paid €5m and £4m.", [money("€5m", 5e6, "EUR"), money("£4m", 4e6, "GBP")]),
+]
+
+# Numbers that cannot be read whole, or that no story states: no fact, never a part of one.
+REFUSALS = [
+    "A grant of forty three seven dollars was paid.",
+    "Tickets cost twelve thirty euros.",
+    "It was sixty, seventy thousand pounds sterling in London.",
+    "He paid three hundred, forty thousand dollars.",
+    "A bequest of 5 1/2 million dollars.",
+    "The bill came to $1,0000.",
+    "It owes 1,234,567,890,123,456,789,000 dollars.",
+    "The firm paid 12 trillion trillion dollars.",
+    "The deal was R$9 bilhões.",
+    "The state owes " + "9" * 400 + " yuan.",
+    "He pledged one point six five seven eight nine dollars.",
+    # weights, dashes and markers that need a regional cue or a magnitude
+    "In London, customs seized 800 pounds (360 kg) of tobacco.",
+    "The Manchester boxer weighs 160 pounds.",
+    "The team's R2 billion-point lead.",
+    "A 30 Ft yacht was moored.",
+    "The R5 engine won in Johannesburg.",
+    "He paid 85 p for it.",
+]
+
+
+@pytest.mark.parametrize("text, expected", LONG_TAIL_CASES, ids=[c[0][:40] for c in LONG_TAIL_CASES])
+def test_money_long_tail(nlp, text, expected):
+    assert_money(facts_of(nlp, text, "money"), expected)
+
+
+def test_a_dash_before_an_amount_is_not_a_minus(nlp):
+    found = facts_of(nlp, "Acme Corp. -- $250 million of notes; Beta Inc. — $75 million.", "money")
+    assert [(f["text"], f["amount"]) for f in found] == [("$250 million", 2.5e8), ("$75 million", 7.5e7)]
+
+
+@pytest.mark.parametrize("text", REFUSALS, ids=[t[:40] for t in REFUSALS])
+def test_unreadable_amounts_are_refused(nlp, text):
+    found = facts_of(nlp, text, "money")
+    assert [f["text"] for f in found] == []
+
+
+def test_every_value_is_strict_json(nlp):
+    text = " ".join([*REFUSALS, *(case[0] for case in LONG_TAIL_CASES), "Growth was " + "9" * 400 + "%."])
+    doc = nlp(newsfacts.make_doc(nlp, text, REF))
+    assert doc._.facts
+    json.dumps([fact.to_dict() for fact in doc._.facts], allow_nan=False)
 
 
 PERCENT_CASES = [

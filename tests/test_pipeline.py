@@ -13,6 +13,7 @@ from newsfacts.facts import FACT_TYPES
 
 OUR_COMPONENTS = [
     "newsfacts_dateline", "newsfacts_money", "newsfacts_percent", "newsfacts_event", "newsfacts_date", "newsfacts_org",
+    "newsfacts_links",
 ]
 
 ARTICLE = (
@@ -109,5 +110,5 @@ def test_saved_pipeline_loads_without_importing_newsfacts(nlp, tmp_path):
         "print(nlp.pipe_names[-1], [f.type for f in doc._.facts])\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.split()[0] == "newsfacts_org"
+    assert done.stdout.split()[0] == "newsfacts_links"
     assert "'percent'" in done.stdout

@@ -8,11 +8,14 @@
 
 from __future__ import annotations
 
+import warnings
 from importlib.metadata import PackageNotFoundError, version
 from typing import Iterable, Iterator
 
 from .facts import FACT_TYPES, AnyFact, Date, Event, Fact, Money, Org, Percent
-from .pipeline import PublishedLike, build, load, make_doc, pipe_docs
+from .render import displacy
+from .tables import to_frame, usd_total
+from .pipeline import PublishedLike, build, load, make_doc
 
 try:
     __version__ = version("newsfacts")
@@ -20,14 +23,31 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
 
+class ExtractionWarning(UserWarning):
+    """Some fact types failed on an article (or ran out of time); the other facts are returned."""
+
+
+def _records(items: Iterable[tuple[str, PublishedLike, str]], batch_size: int | None, n_process: int) -> Iterator[dict]:
+    """Gold-shaped records through the runner (chunked like the CLI); failures become warnings."""
+    from .runner import DEFAULT_BATCH_SIZE, Document, run
+
+    documents = (Document(doc_id, text, published) for text, published, doc_id in items)
+    for result in run(load(), documents, batch_size=batch_size or DEFAULT_BATCH_SIZE, n_process=n_process):
+        if result.record is None:
+            raise RuntimeError(f"newsfacts could not process {result.document.id!r}: {result.error}")
+        if result.error:
+            warnings.warn(f"{result.document.id}: {result.error}", ExtractionWarning, stacklevel=3)
+        yield result.record
+
+
 def extract(text: str, published: PublishedLike = None) -> list[AnyFact]:
-    """The facts of one article, in text order.
+    """The facts of one article of any length, in text order.
 
     ``published`` (date, datetime or ISO string) is the reference date for relative
     dates and currency conversion; when omitted it is read from the article's header.
+    A fact type that fails on the text is left out with an ``ExtractionWarning``.
     """
-    nlp = load()
-    return nlp(make_doc(nlp, text, published))._.facts
+    return [Fact.from_dict(fact) for fact in extract_record(text, published)["facts"]]
 
 
 def extract_record(text: str, published: PublishedLike = None, doc_id: str = "-") -> dict:
@@ -36,10 +56,10 @@ def extract_record(text: str, published: PublishedLike = None, doc_id: str = "-"
     Unlike ``extract`` it also says which reference date was used and where it came
     from (``"given"``, ``"dateline"``, or ``None`` when none was found).
     """
-    from .runner import doc_result
+    from .pipeline import parse_published
 
-    nlp = load()
-    return doc_result(doc_id, nlp(make_doc(nlp, text, published)))
+    parse_published(published)  # a bad reference date is the caller's error: ValueError
+    return next(_records([(text, published, doc_id)], None, 1))
 
 
 def extract_many(
@@ -48,13 +68,13 @@ def extract_many(
     batch_size: int | None = None,
     n_process: int = 1,
 ) -> Iterator[list[AnyFact]]:
-    """Facts for many articles, streamed through ``nlp.pipe`` in input order.
+    """Facts for many articles, streamed in batches in input order.
 
     Each item is a text or a ``(text, published)`` pair.
     """
-    items = (item if isinstance(item, tuple) else (item, None) for item in texts)
-    for doc in pipe_docs(load(), items, batch_size=batch_size, n_process=n_process):
-        yield doc._.facts
+    items = ((item if isinstance(item, tuple) else (item, None)) + (str(i),) for i, item in enumerate(texts))
+    for record in _records(items, batch_size, n_process):
+        yield [Fact.from_dict(fact) for fact in record["facts"]]
 
 
 __all__ = [
@@ -62,14 +82,19 @@ __all__ = [
     "AnyFact",
     "Date",
     "Event",
+    "ExtractionWarning",
     "Fact",
     "Money",
     "Org",
     "Percent",
     "__version__",
     "build",
+    "displacy",
     "extract",
     "extract_many",
     "extract_record",
     "load",
+    "to_frame",
+    "usd_total",
+    "make_doc",
 ]

@@ -7,6 +7,7 @@ on any corpus size; progress goes to stderr only when stderr is a terminal.
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,7 +18,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .inputs import InputError, iter_documents, iter_jsonl
-from .outputs import Sink, output_stem
+from .outputs import Sink
+from .components.base import DEFAULT_TIME_LIMIT
 from .runner import Document, Result, run
 
 
@@ -38,6 +40,14 @@ class BatchOptions:
     resume: bool = False
     print_text: bool = False
     dask_address: str | None = None
+    time_limit: float | None = DEFAULT_TIME_LIMIT
+
+
+def cpu_count() -> int:
+    """CPUs this process may use (its affinity, where the system tells)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(len(os.sched_getaffinity(0)), 1)
+    return os.cpu_count() or 1
 
 
 @dataclass
@@ -46,6 +56,7 @@ class Summary:
     failed: int = 0
     usage_errors: int = 0
     skipped: int = 0
+    partial: int = 0
     facts: Counter = field(default_factory=Counter)
     seconds: float = 0.0
 
@@ -54,6 +65,8 @@ class Summary:
         text = f"newsfacts: {self.documents} documents, {sum(self.facts.values())} facts ({per_type})"
         if self.skipped:
             text += f", {self.skipped} already done"
+        if self.partial:
+            text += f", {self.partial} with some fact types failed"
         return text + f", {self.failed} failed, {self.seconds:.1f} s"
 
 
@@ -69,10 +82,13 @@ def extract_batch(options: BatchOptions, console: Console) -> Summary:
     """Run one batch: every failure gets one line on ``console``; returns the tallies."""
     from .pipeline import load
 
+    if options.jobs > cpu_count():
+        console.print(f"newsfacts: note: --jobs {options.jobs} is more than the {cpu_count()} CPUs; using {cpu_count()}",
+                      markup=False, highlight=False)
+        options.jobs = cpu_count()
     summary = Summary()
     started = time.perf_counter()
-    sink = Sink(options.fmt, options.out, options.print_text)
-    done = sink.done_ids() if options.resume else set()
+    sink = Sink(options.fmt, options.out, options.print_text, resume=options.resume)
 
     def documents() -> Iterator[Document]:
         for item in _sources(options):
@@ -82,7 +98,7 @@ def extract_batch(options: BatchOptions, console: Console) -> Summary:
                     summary.usage_errors += 1
                 console.print(f"newsfacts: skipped: {item}", markup=False, highlight=False)
                 continue
-            if done and (item.id in done or output_stem(item.id) in done):
+            if options.resume and sink.is_done(item.id):
                 summary.skipped += 1
                 continue
             if options.published is not None:
@@ -94,7 +110,8 @@ def extract_batch(options: BatchOptions, console: Console) -> Summary:
 
         results: Iterable[Result] = run_on_cluster(options.dask_address, documents(), batch_size=options.batch_size)
     else:
-        results = run(load(), documents(), batch_size=options.batch_size, n_process=options.jobs)
+        results = run(load(), documents(), batch_size=options.batch_size, n_process=options.jobs,
+                      time_limit=options.time_limit)
 
     progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                         TimeElapsedColumn(), console=console, disable=not console.is_terminal, transient=True)
@@ -106,14 +123,24 @@ def extract_batch(options: BatchOptions, console: Console) -> Summary:
                     summary.failed += 1
                     console.print(f"newsfacts: failed: {result.document.id}: {result.error}", markup=False, highlight=False)
                     continue
-                sink.write(result.record, result.document.text)
+                try:
+                    sink.write(result.record, result.document.text)
+                except (ValueError, UnicodeError) as err:  # a record that cannot be written as strict JSON
+                    summary.failed += 1
+                    console.print(f"newsfacts: failed: {result.document.id}: cannot be written ({err})", markup=False, highlight=False)
+                    continue
+                if result.partial:
+                    summary.partial += 1
+                    console.print(f"newsfacts: partly failed: {result.document.id}: {result.error} (its other facts are written)",
+                                  markup=False, highlight=False)
                 summary.documents += 1
                 summary.facts.update(fact["type"] for fact in result.record["facts"])
                 elapsed = time.perf_counter() - started
                 progress.update(task, advance=1, rate=f"{summary.documents / elapsed:.1f} docs/s" if elapsed else "")
     finally:
+        getattr(results, "close", lambda: None)()  # stops worker processes now, also on Ctrl-C
         sink.close()
     summary.seconds = time.perf_counter() - started
-    if summary.documents + summary.failed + summary.skipped > 1 or summary.failed or console.is_terminal:
+    if summary.documents + summary.failed + summary.skipped > 1 or summary.failed or summary.partial or console.is_terminal:
         console.print(summary.line(), markup=False, highlight=False)
     return summary

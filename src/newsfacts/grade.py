@@ -9,6 +9,12 @@ A predicted fact that is left unpaired and touches an ``ignore`` span is neither
 right nor wrong: it is dropped. A gold file's ``types`` restricts which predicted
 types are scored for that document.
 
+For gold files marked ``"links": true``, the value-matched money and percent pairs
+are also scored for their links: ``period`` (both null or overlapping spans),
+``subject`` (both null or canonical names agreeing as for org), ``change`` and
+``basis`` (equal), and "all four right" — the link accuracy; ``equivalent_of`` is
+checked like ``period``. A pair with a wrong link is listed as a ``wrong_link`` miss.
+
 Everything here returns plain dicts; the CLI only formats them.
 """
 
@@ -182,12 +188,78 @@ class Counts:
         }
 
 
+LINK_FIELDS = ("period", "subject", "change", "basis")
+LINKED_TYPES = ("money", "percent")
+
+
+@dataclass
+class LinkCounts:
+    """Link tallies over value-matched figure pairs: right per field, and all four right."""
+
+    pairs: int = 0
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys((*LINK_FIELDS, "equivalent_of"), 0))
+    all_right: int = 0
+
+    def add(self, other: "LinkCounts") -> None:
+        self.pairs += other.pairs
+        self.all_right += other.all_right
+        for name, value in other.right.items():
+            self.right[name] += value
+
+    def as_dict(self) -> dict[str, Any]:
+        def ratio(num: int) -> float | None:
+            return num / self.pairs if self.pairs else None
+
+        out: dict[str, Any] = {"pairs": self.pairs}
+        out.update({name: ratio(value) for name, value in self.right.items()})
+        out["all"] = ratio(self.all_right)
+        return out
+
+
+def _span_of(offset: Any, facts: list[dict[str, Any]]) -> tuple[int, int] | None:
+    """The span a fact's ``equivalent_of`` points at: the money fact starting there, else the offset."""
+    if not isinstance(offset, int):
+        return None
+    for fact in facts:
+        if fact.get("type") == "money" and fact["start"] == offset:
+            return fact["start"], fact["end"]
+    return offset, offset + 1
+
+
+def _spans_agree(pred: Any, gold: Any) -> bool:
+    if pred is None or gold is None:
+        return pred is None and gold is None
+    try:
+        (p_start, p_end), (g_start, g_end) = pred, gold
+        return p_start < g_end and g_start < p_end
+    except (TypeError, ValueError):
+        return False
+
+
+def link_checks(
+    pred: dict[str, Any], gold: dict[str, Any], preds: list[dict[str, Any]], golds: list[dict[str, Any]]
+) -> dict[str, bool]:
+    """Which link fields of a value-matched pair are right (gold spec, "How the grader scores")."""
+    pred_subject, gold_subject = pred.get("subject"), gold.get("subject")
+    return {
+        "period": _spans_agree(pred.get("period"), gold.get("period")),
+        "subject": (pred_subject is None and gold_subject is None)
+        or (pred_subject is not None and gold_subject is not None
+            and org_agrees({"canonical": pred_subject}, {"canonical": gold_subject})),
+        "change": pred.get("change") == gold.get("change"),
+        "basis": pred.get("basis") == gold.get("basis"),
+        "equivalent_of": _spans_agree(_span_of(pred.get("equivalent_of"), preds),
+                                      _span_of(gold.get("equivalent_of"), golds)),
+    }
+
+
 @dataclass
 class DocumentScore:
     """Counts per type for one document, and what went wrong in it."""
 
     counts: dict[str, Counts] = field(default_factory=dict)
     misses: list[dict[str, Any]] = field(default_factory=list)
+    links: dict[str, LinkCounts] = field(default_factory=dict)
 
 
 def _touches(fact: dict[str, Any], spans: list[list[int]]) -> bool:
@@ -214,12 +286,17 @@ def score_document(
         kept_preds = [p for i, p in enumerate(preds) if i in paired_preds or not _touches(p, ignore)]
         counts = Counts(gold=len(golds), pred=len(kept_preds), pairs=len(pairs))
         agrees = VALUE_AGREES[fact_type]
+        scored_links = bool(gold.get("links")) and fact_type in LINKED_TYPES
+        if scored_links:
+            result.links[fact_type] = LinkCounts()
         for i, j in pairs:
             pred, gold_fact = preds[i], golds[j]
             if (pred["start"], pred["end"]) == (gold_fact["start"], gold_fact["end"]):
                 counts.strict += 1
             if agrees(pred, gold_fact):
                 counts.value += 1
+                if scored_links:
+                    _score_links(result, gold["doc"], fact_type, pred, gold_fact, predicted, gold["facts"])
             else:
                 result.misses.append({"doc": gold["doc"], "type": fact_type, "kind": "wrong_value", "gold": gold_fact, "pred": pred})
         for j, gold_fact in enumerate(golds):
@@ -231,6 +308,44 @@ def score_document(
         result.counts[fact_type] = counts
     result.misses.sort(key=lambda m: ((m["gold"] or m["pred"])["start"], m["type"]))
     return result
+
+
+def _score_links(
+    result: DocumentScore,
+    doc: str,
+    fact_type: str,
+    pred: dict[str, Any],
+    gold_fact: dict[str, Any],
+    preds: list[dict[str, Any]],
+    golds: list[dict[str, Any]],
+) -> None:
+    checks = link_checks(pred, gold_fact, preds, golds)
+    tally = result.links[fact_type]
+    tally.pairs += 1
+    for name, right in checks.items():
+        tally.right[name] += right
+    if all(checks[name] for name in LINK_FIELDS):
+        tally.all_right += 1
+    wrong = [name for name, right in checks.items() if not right]
+    if wrong:
+        result.misses.append({"doc": doc, "type": fact_type, "kind": "wrong_link", "fields": wrong,
+                              "gold": gold_fact, "pred": pred})
+
+
+def summarise_links(scores: Iterable[DocumentScore]) -> dict[str, Any] | None:
+    """Link accuracy per figure type and over both, or None when no gold file is scored for links."""
+    totals: dict[str, LinkCounts] = {}
+    for score in scores:
+        for fact_type, counts in score.links.items():
+            totals.setdefault(fact_type, LinkCounts()).add(counts)
+    if not totals:
+        return None
+    overall = LinkCounts()
+    for counts in totals.values():
+        overall.add(counts)
+    report = {t: totals[t].as_dict() for t in LINKED_TYPES if t in totals}
+    report["all"] = overall.as_dict()
+    return report
 
 
 def summarise(scores: Iterable[DocumentScore], types: Iterable[str] | None = None) -> dict[str, Any]:
@@ -333,12 +448,14 @@ def grade(
 ) -> dict[str, Any]:
     """The report for a gold set and the predicted facts of each document (same order).
 
-    Returns ``{"report": {type: figures, ..., "all": figures}, "misses": [...], "documents": n}``.
+    Returns ``{"report": {type: figures, ..., "all": figures}, "links": {type: link figures, ...,
+    "all": ...} or None, "misses": [...], "documents": n}``.
     """
     wanted = list(types) if types is not None else None
     scores = [score_document(gold, preds, wanted) for (gold, _), preds in zip(gold_set, predictions, strict=True)]
     return {
         "report": summarise(scores, wanted),
+        "links": summarise_links(scores),
         "misses": [miss for score in scores for miss in score.misses],
         "documents": len(scores),
     }

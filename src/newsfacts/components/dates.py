@@ -18,10 +18,13 @@ from spacy.tokens import Doc, Token
 from ..extensions import add_facts, claimed_ranges, overlaps, reference_date
 from .base import FactComponent
 from ..facts import Date
-from ..normalise.dates import Tense, find_dates
-from ..resources import TableComponent, read_json
+from ..normalise.dates import Period, Tense, find_dates, pick_year
+from ..normalise.events import event_span
+from ..resources import TableComponent, read_json, read_jsonl
 
 PAST_TAGS = frozenset({"VBD"})
+DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS", "WP$"})
+MODIFIED_TAGS = frozenset({"NN", "NNP", "NNPS", "VBG", "JJ"})
 MAX_HEAD_STEPS = 6
 
 
@@ -30,11 +33,18 @@ class DateRecognizer(FactComponent, TableComponent):
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(name)
-        self.set_tables({"date_words": read_json("date_words.json")})
+        self.set_tables({"date_words": read_json("date_words.json"), "events": read_jsonl("events.jsonl")})
 
     def set_tables(self, tables: dict[str, Any]) -> None:
         super().set_tables(tables)
-        self.future_words = {w.lower() for w in self.tables["date_words"]["future_words"]}
+        words = self.tables["date_words"]
+        self.future_words = {w.lower() for w in words["future_words"]}
+        self.future_verbs = set(words["future_verbs"])
+        self.future_modals = set(words["future_modals"])
+        self.future_cues = tuple(f"{w} " for w in words["future_conjunctions"])
+        self.holiday_cues = {w.lower() for w in words["holiday_cues"]}
+        events = [e for e in self.tables["events"] if "series" not in e]
+        self.calendars = {e["name"]: e.get("calendar") for e in events}
 
     def _sentence_tenses(self, doc: Doc) -> list[tuple[int, int, Tense]]:
         """(start char, end char, tense) per sentence: future when a future marker occurs,
@@ -61,11 +71,31 @@ class DateRecognizer(FactComponent, TableComponent):
         auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
         if verb.lower_ in self.future_words or any(a.lower_ in self.future_words for a in auxiliaries):
             return "future"
+        perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries)
+        if perfect and any(a.lower_ in self.future_modals for a in auxiliaries):
+            return "past"  # "may have been"
+        if any(a.lower_ in self.future_modals for a in auxiliaries):
+            return "future"  # "might come as soon as Tuesday"
+        if any(a.tag_ == "TO" for a in auxiliaries) and self._looks_ahead(verb):
+            return "future"  # "expects sales to recover in the fourth quarter"
         if verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in auxiliaries):
             return "past"
-        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
-            return "past"
+        if verb.tag_ == "VBN" and (not auxiliaries or perfect):
+            return "past"  # "the ruling, announced Wednesday" and "has risen since May"
         return None
+
+    def _looks_ahead(self, verb: Token) -> bool:
+        """An infinitive governed by a word of intent or expectation ("plans to", "is set
+        to", "ready to") states something still to come."""
+        head = verb.head
+        for _ in range(2):
+            if head is verb:
+                return False
+            if head.lemma_.lower() in self.future_verbs:
+                governing = head if head.pos_ in ("VERB", "AUX") else head.head
+                return not any(a.lower_ == "had" for a in governing.children if a.dep_ in ("aux", "auxpass"))
+            verb, head = head, head.head
+        return False
 
     def process(self, doc: Doc) -> Doc:
         taken = claimed_ranges(doc)
@@ -75,6 +105,8 @@ class DateRecognizer(FactComponent, TableComponent):
         token_starts = [token.idx for token in doc]
 
         def tense_at(char: int) -> Tense:
+            if doc.text[max(0, char - 20) : char].lower().endswith(self.future_cues):
+                return "future"  # "as soon as Tuesday"
             position = bisect_right(token_starts, char) - 1
             if position >= 0 and doc.has_annotation("DEP"):
                 clause = self._clause_tense(doc[position])
@@ -84,12 +116,16 @@ class DateRecognizer(FactComponent, TableComponent):
             return tenses[index][2] if index >= 0 and char < tenses[index][1] else None
 
         def year_evidence(start: int, end: int) -> bool:
-            """The base NER calls it a date, and it does not count things ("2000 parcels")."""
+            """The base NER calls it a date, and it does not count things ("2000 parcels"),
+            or it modifies a singular noun after a determiner ("its 2025 outlook")."""
             following = doc.char_span(end, end + 1, alignment_mode="expand") if end < len(doc.text) else None
             counts = following is not None and following.root.pos_ in ("NOUN", "PROPN") and following.root.idx > end
-            return not counts and any(s <= start and end <= e for s, e in ner_dates)
+            if not counts and any(s <= start and end <= e for s, e in ner_dates):
+                return True
+            return self._modifier_year(doc, start, end)
 
-        facts = []
+        facts = self._holidays(doc, tense_at)
+        taken = taken + [(f.start, f.end) for f in facts]
         for found in find_dates(doc.text, reference_date(doc), tense_at, year_evidence):
             if overlaps(found.start, found.end, taken):
                 continue
@@ -102,6 +138,49 @@ class DateRecognizer(FactComponent, TableComponent):
             )
         add_facts(doc, facts)
         return doc
+
+
+    @staticmethod
+    def _modifier_year(doc: Doc, start: int, end: int) -> bool:
+        span = doc.char_span(start, end)
+        if span is None or len(span) != 1 or span.end >= len(doc):
+            return False
+        year, after = span[0], doc[span.end]
+        if after.tag_ not in MODIFIED_TAGS or after.is_title and after.ent_type_ in ("DATE", "CARDINAL", "MONEY"):
+            return False
+        index = year.i - 1
+        while index >= 0 and doc[index].tag_ in ("JJ", "RB") and year.i - index <= 2:  # "his unsuccessful 1996 campaign"
+            index -= 1
+        return index >= 0 and doc[index].tag_ in DETERMINER_TAGS
+
+    def _holidays(self, doc: Doc, tense_at: Any) -> list[Date]:
+        """A one-day holiday the event table dates, used as a day ("found on Thanksgiving
+        Day", "last Christmas"), is also a date; its year follows the tense."""
+        ref = reference_date(doc)
+        dates = []
+        for record in doc._.fact_records or []:
+            if record["type"] != "event" or ref is None:
+                continue
+            rule = self.calendars.get(record.get("name"))
+            start, end = record["start"], record["end"]
+            words = doc.text[max(0, start - 20) : start].lower().split()
+            cue = words[-1] if words else ""
+            if rule is None or not (cue in self.holiday_cues or doc.text[start:end].endswith((" Day", " Eve"))):
+                continue
+            periods = []
+            for year in (ref.year - 1, ref.year, ref.year + 1):
+                span = event_span(rule, year, self.calendars)
+                if span is not None and span[0] == span[1]:
+                    periods.append(Period(span[0], span[1], "day"))
+            tense = {"last": "past", "next": "future", "coming": "future"}.get(cue, tense_at(start))
+            chosen = pick_year(periods, ref, tense, strict=cue in ("last", "next", "coming"))
+            if chosen is None:
+                continue
+            if cue in ("last", "next", "this", "coming"):
+                start -= len(cue) + 1
+            dates.append(Date(doc.text[start:end], start, end, date_start=chosen.start, date_end=chosen.end,
+                              open_end=False, granularity="day"))
+        return dates
 
 
 @Language.factory("newsfacts_date")

@@ -2,11 +2,15 @@
 
 Detection does not depend on the base NER: one regex, built from the currency and
 number tables, finds "symbol number magnitude" ("$170 billion", "CNY1.22 trillion",
-"HK$3.5bn") and "number magnitude name" ("1.7 trillion yuan", "237 billion U.S.
-dollars"), with ranges ("$1-2 million", "between €3m and €4m"). Qualifiers before the
-span become ``approx``. An amount followed by its equivalent in another currency
-("1.7 trillion yuan (about 237 billion U.S. dollars)") takes that stated value as its
-``usd``; otherwise ``usd`` comes from the ECB rate on the reference date.
+"HK$3.5bn", "Rs 2.5 lakh crore") and "number magnitude name" ("1.7 trillion yuan",
+"three hundred forty thousand dollars", "500 million zł", "85p"), with intervals
+("$1-2 million", "between €3m and €4m"); a list ("€3m and $4m") or a change ("rose from
+$4bn to $6bn", "fell $1 to $13") is two amounts. Sub-units count in units of their
+currency. A number that cannot be read whole, or an absurd one, gives no fact at all.
+Qualifiers before the span become ``approx``. An amount followed by its equivalent in
+another currency ("1.7 trillion yuan (about 237 billion U.S. dollars)") takes that
+stated value as its ``usd``, and the equivalent points back at it with
+``equivalent_of``; otherwise ``usd`` comes from the ECB rate on the reference date.
 """
 
 from __future__ import annotations
@@ -23,16 +27,20 @@ from ..extensions import add_facts, reference_date
 from .base import FactComponent
 from ..facts import Money
 from ..normalise.currency import CurrencyTable, EcbRates
-from ..normalise.numbers import NEEDS_MAGNITUDE, magnitude_pattern, magnitude_value, number_pattern, parse_number, qualifier_before
+from ..normalise import numbers
+from ..normalise.numbers import (
+    continues_a_number, magnitude_pattern, needs_magnitude, number_pattern, parse_number, qualifier_before, sane, scaled_value,
+)
 from ..resources import TableComponent, alternation, read_json, read_jsonl
 
 # Text between an amount and its stated equivalent: a bracket ("yuan (about $3 billion)"),
 # or a comma or dash when the second amount is hedged ("4.9 trillion yen, roughly $33 billion").
-STATED_BRACKET = re.compile(r"\s*[(\[]\s*(?:or|i\.e\.|equal to|equivalent to|approximately)?\s*", re.IGNORECASE)
-STATED_HEDGED = re.compile(r"\s*(?:[,;:–—-]|\bor\b)\s*(?:or\s*)?", re.IGNORECASE)
-RANGE_LINK = r"\s*(?:-|–|—|to|and)\s*"
-
-
+STATED_BRACKET = re.compile(r"\s{0,3}[(\[]\s{0,3}(?:or|i\.e\.|equal to|equivalent to|approximately)?\s{0,3}", re.IGNORECASE)
+STATED_HEDGED = re.compile(r"\s{0,3}(?:[,;:–—-]|\bor\b)\s{0,3}(?:or\s{0,3})?", re.IGNORECASE)
+RANGE_LINK = r"\s{0,3}(?:-|–|—|to|and)\s{0,3}"
+UNREAD_MAGNITUDE = re.compile(r"[\s-]?(?:[mbt]r?il|lakh|lac|crore|arab)\w*", re.IGNORECASE)
+# The word before "X to Y" (and the one before it): "from"/"by"/a change verb make two amounts.
+CHANGE_BEFORE = re.compile(r"\b(?:(?P<cue>\w+)\s{1,3})?(?P<word>\w+)\s{1,3}$", re.IGNORECASE)
 
 
 @dataclass
@@ -41,9 +49,10 @@ class _Amount:
     end: int
     amount: Decimal
     amount_max: Decimal | None
-    currency: str
+    currency: str | tuple[str, ...]  # a tuple: a shared sub-unit ("cents"), settled by its neighbours
     approx: str | None
     qualifier_start: int
+    per_unit: int = 1
 
 
 class MoneyRecognizer(FactComponent, TableComponent):
@@ -57,19 +66,26 @@ class MoneyRecognizer(FactComponent, TableComponent):
     def set_tables(self, tables: dict[str, Any]) -> None:
         super().set_tables(tables)
         self.currency_table = CurrencyTable.from_rows(self.tables["currencies"], self.tables["currency_context"])
-        symbols = alternation(self.currency_table.symbols)
-        names = alternation([*self.currency_table.names, *self.currency_table.context])
+        # "NZ $ 26 million": a dollar sign after two or more letters may stand apart from them.
+        spaced = [re.sub(r"\$$", " $", sym) for sym in self.currency_table.symbols if re.fullmatch(r"[A-Z]{2,}\$", sym)]
+        symbols = alternation([*self.currency_table.symbols, *spaced])
+        names = alternation(self.currency_table.suffix_markers)
         number, magnitude = number_pattern(), magnitude_pattern()
         amount = rf"(?P<num>{number})(?P<mag>{magnitude})?"
-        upper = rf"(?:{RANGE_LINK}(?:{symbols})?\s?(?P<num2>{number})(?P<mag2>{magnitude})?)?"
-        prefixed = rf"(?<![\w$])(?P<neg>-\s?)?(?P<sym>{symbols})\s?{amount}{upper}"
-        suffixed = rf"(?<![\w.,])(?P<neg_b>-)?(?P<num_b>{number})(?P<mag_b>{magnitude})?(?:{RANGE_LINK}(?P<num2_b>{number})(?P<mag2_b>{magnitude})?)?\s?(?P<name>{names})(?![\w])"
+        upper = rf"(?:(?P<link>{RANGE_LINK})(?:{symbols})?\s?(?P<num2>{number})(?P<mag2>{magnitude})?)?"
+        prefixed = rf"(?<![\w$-])(?P<neg>-)?(?P<sym>{symbols})(?P<gap>\s?){amount}{upper}"
+        suffixed = (
+            rf"(?<![\w.,-])(?P<neg_b>-)?(?P<num_b>{number})(?P<mag_b>{magnitude})?"
+            rf"(?:(?P<link_b>{RANGE_LINK})(?P<num2_b>{number})(?P<mag2_b>{magnitude})?)?(?P<gap_b>\s?)(?P<name>{names})(?![\w])"
+        )
         self.pattern = re.compile(rf"{prefixed}|{suffixed}", re.IGNORECASE)
         self.symbol_case = re.compile(rf"(?:{symbols})")
+        self.range_cues = {cue.lower() for cue in numbers.tables()["range_cues"]}
+        self.change_verbs = {verb.lower() for verb in numbers.tables()["change_verbs"]}
 
     def process(self, doc: Doc) -> Doc:
         amounts = self._find(doc.text)
-        usd_stated = self._stated_equivalents(amounts, doc.text)
+        usd_stated, equivalents = self._stated_equivalents(amounts, doc.text)
         on = reference_date(doc)
         facts = []
         for index, found in enumerate(amounts):
@@ -81,7 +97,8 @@ class MoneyRecognizer(FactComponent, TableComponent):
                 Money(
                     doc.text[found.start : found.end], found.start, found.end,
                     amount=found.amount, amount_max=found.amount_max, currency=found.currency,
-                    approx=found.approx, usd=usd, usd_basis=basis,
+                    approx=found.approx, usd=usd if usd is None or sane(usd) else None, usd_basis=basis,
+                    equivalent_of=equivalents.get(index),
                 )
             )
         add_facts(doc, facts)
@@ -98,68 +115,126 @@ class MoneyRecognizer(FactComponent, TableComponent):
                 position = amount.end
             else:
                 position = match.start() + 1
-        return found
+        return self._settle_subunits(found)
+
+    @staticmethod
+    def _settle_subunits(found: list[_Amount]) -> list[_Amount]:
+        """A shared sub-unit ("12 cents") takes the currency of the nearest amount that uses it, else the default."""
+        settled = []
+        for amount in found:
+            if isinstance(amount.currency, tuple):
+                choices = amount.currency
+                near = sorted(
+                    (other for other in found if isinstance(other.currency, str) and other.currency in choices),
+                    key=lambda other: abs(other.start - amount.start),
+                )
+                amount = replace(amount, currency=near[0].currency if near else choices[0])
+            settled.append(amount)
+        return settled
+
+    def _currency(self, match: re.Match[str], text: str) -> tuple[str | tuple[str, ...] | None, int]:
+        """The currency a match names (a tuple for a shared sub-unit) and how many of it make one unit."""
+        symbol = match.group("sym")
+        if symbol is not None:
+            if not self.symbol_case.fullmatch(symbol):
+                return None, 1  # symbols and codes are case-sensitive ("RM", not "rm")
+            single_letter = len(symbol) == 1 and symbol.isalpha()
+            if single_letter and (match.group("gap") or not (match.group("mag") or re.search(r"\D", match.group("num")))):
+                return None, 1  # "R2 billion" in a South African story, never "R 5" or "R5"
+            return self.currency_table.resolve(symbol.replace(" ", ""), "symbol", text), 1
+        name = match.group("name")
+        subunit = self.currency_table.subunit(name)
+        if subunit is not None:
+            codes, per_unit = subunit
+            if len(name) <= 2 and match.group("gap_b"):
+                return None, 1  # "85p", never "85 p"
+            return (codes if len(codes) > 1 else codes[0]), per_unit
+        if self.currency_table.measures_something_else(name, text[max(0, match.start() - 30) : match.end() + 30]):
+            return None, 1
+        return self.currency_table.resolve(name, "name", text), 1
 
     def _amount(self, match: re.Match[str], text: str) -> _Amount | None:
-        """Read one regex match; ``None`` when it is not money after all."""
-        g = match.groupdict()
-        if g["sym"] is not None:
-            if not self.symbol_case.fullmatch(g["sym"]):
-                return None  # symbols and codes are case-sensitive ("RM", not "rm")
-            currency = self.currency_table.resolve(g["sym"], "symbol", text)
-            suffix = ""
-        else:
-            currency = self.currency_table.resolve(g["name"], "name", text)
-            suffix = "_b"
-        num, mag, num2, mag2, neg = (g[key + suffix] for key in ("num", "mag", "num2", "mag2", "neg"))
-        if currency is None or (num.strip().lower() in NEEDS_MAGNITUDE and not mag):
+        """Read one regex match; ``None`` when it is not money after all or cannot be read whole."""
+        currency, per_unit = self._currency(match, text)
+        if currency is None:
             return None
-        low = parse_number(num)
-        high = parse_number(num2) if num2 else None
-        if low is None:
+        suffix = "" if match.group("sym") is not None else "_b"
+        num, mag, num2, mag2, neg, link = (match.group(key + suffix) for key in ("num", "mag", "num2", "mag2", "neg", "link"))
+        if needs_magnitude(num) and not mag:
             return None
+        if suffix and continues_a_number(text[: match.start()], num):
+            return None  # the tail of a number the pattern could not read whole
         start, end = match.start(), match.end()
+        if UNREAD_MAGNITUDE.match(text, end):
+            return None  # "R$9 bilhões": a magnitude the tables do not know
         window_start = max(0, start - 40)
-        between = re.search(r"\bbetween\s+$", text[window_start:start], re.IGNORECASE)
-        if high is not None:
-            first_end = match.end(("mag" if mag else "num") + suffix)
-            if "and" in text[first_end : match.start("num2" + suffix)].lower() and not between:
-                # "€3m and $4m" lists two amounts: keep the first (prefixed) one alone;
-                # "5 and 6 billion dollars" has no currency on the first: retried later.
-                if suffix:
-                    return None
-                high, end = None, first_end
-        if high is not None:
-            scale_high = magnitude_value(mag2 or mag)
-            low, high = low * (magnitude_value(mag) if mag else scale_high), high * scale_high
+        before = text[window_start:start]
+        between = re.search(r"\bbetween\s{1,3}$", before, re.IGNORECASE)
+        if num2 is not None and self._two_amounts(link, before, between):
+            short = mag2 and not mag and (parse_number(num) or 0) < 1000
+            if suffix or short:
+                return None  # the first has no currency, or may share the second's magnitude ("$4 to $6bn")
+            num2 = None
+            end = match.end("mag" if mag else "num")
+        dot_thousands = isinstance(currency, str) and currency in self.currency_table.zero_decimal
+        if num2 is not None:
+            low, high = scaled_value(num, mag or mag2, dot_thousands), scaled_value(num2, mag2 or mag, dot_thousands)
+            if low is None or high is None or high <= low:
+                return None
+            high /= per_unit
         else:
-            low = low * magnitude_value(mag)
+            low, high = scaled_value(num, mag, dot_thousands), None
+            if low is None:
+                return None
+        low /= per_unit
         if neg:
             low = -low
-        qualifier = qualifier_before(text[window_start:start])
+        qualifier = qualifier_before(before)
         approx = qualifier[0] if qualifier else None
         qualifier_start = window_start + qualifier[1] if qualifier else start
         if high is not None and between:
             qualifier_start = window_start + between.start()
-        return _Amount(start, end, low, high, currency, approx, qualifier_start)
+        return _Amount(start, end, low, high, currency, approx, qualifier_start, per_unit)
+
+    def _two_amounts(self, link: str, before: str, between: re.Match[str] | None) -> bool:
+        """Whether "X and Y" / "X to Y" are two amounts rather than one interval: a list
+        ("€3m and $4m"), or a change ("from $4bn to $6bn", "by $2bn to $12bn", "fell $1 to $13")."""
+        link = link.strip().lower()
+        if link == "and":
+            return between is None
+        if link != "to":
+            return False
+        change = CHANGE_BEFORE.search(before)
+        if change is None:
+            return False
+        word, cue = change.group("word").lower(), (change.group("cue") or "").lower()
+        if word == "from":
+            return cue not in self.range_cues
+        return word == "by" or word in self.change_verbs
 
     @staticmethod
-    def _stated_equivalents(amounts: list[_Amount], text: str) -> dict[int, Decimal]:
-        """USD values an article states right beside a non-USD amount (either order)."""
+    def _stated_equivalents(amounts: list[_Amount], text: str) -> tuple[dict[int, Decimal], dict[int, int]]:
+        """USD values an article states right beside a non-USD amount (either order), and for
+        each stated equivalent the ``start`` of the amount it restates."""
         stated: dict[int, Decimal] = {}
+        equivalents: dict[int, int] = {}
         for index in range(len(amounts) - 1):
             first, second = amounts[index], amounts[index + 1]
-            if (first.currency == "USD") == (second.currency == "USD"):
+            if first.currency == second.currency:
                 continue
             gap = text[first.end : second.qualifier_start]
+            bracket = STATED_BRACKET.fullmatch(gap) is not None
             hedged = second.approx == "about" or re.search(r"\bor\b", gap)
-            if len(gap) > 30 or not (STATED_BRACKET.fullmatch(gap) or (hedged and STATED_HEDGED.fullmatch(gap))):
+            if len(gap) > 30 or not (bracket or (hedged and STATED_HEDGED.fullmatch(gap))):
                 continue
+            if "USD" not in (first.currency, second.currency) and not bracket:
+                continue
+            equivalents[index + 1] = first.start
             if second.currency == "USD":
                 stated[index] = second.amount
-            else:
+            elif first.currency == "USD":
                 stated[index + 1] = first.amount
-        return stated
+        return stated, equivalents
 
 
 @Language.factory(

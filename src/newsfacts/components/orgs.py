@@ -24,6 +24,7 @@ pairwise.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any, Iterator
 
@@ -235,8 +236,9 @@ class OrgRecognizer(FactComponent, TableComponent):
         return found, trusted
 
     def _vouching_spans(self, text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
-        """The names that other signals vouch for, without a leading "the", a possessive or
-        trailing legal suffixes ("the Target Corp.'s" vouches for "Target")."""
+        """The names that other signals vouch for, without a leading "the", a possessive,
+        trailing legal suffixes or what follows the capitalised words ("the Target Corp.'s"
+        and "Target 5 percent" vouch for "Target")."""
         vouched = set()
         for start, end in spans:
             trimmed = trim(text[start:end], start)
@@ -248,6 +250,9 @@ class OrgRecognizer(FactComponent, TableComponent):
             while len(words) > 1 and words[-1] in self.rules.legal_suffixes:
                 words.pop()
                 vouched.add((start, start + len(" ".join(words))))
+            capitalised = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+            if capitalised and len(capitalised) < len(words):  # "Meta" of an NER "Meta 797 million"
+                vouched.add((start, start + len(" ".join(capitalised))))
         return vouched
 
     def _joined_pairs(self, text: str, ner_orgs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

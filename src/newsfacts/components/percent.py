@@ -19,10 +19,14 @@ from spacy.tokens import Doc
 from ..extensions import add_facts, claimed_ranges, overlaps
 from .base import FactComponent
 from ..facts import Percent
-from ..normalise.numbers import NEEDS_MAGNITUDE, number_pattern, parse_number, qualifier_before
+from ..normalise.numbers import continues_a_number, number_pattern, parse_number, qualifier_before, sane
 from ..resources import TableComponent, alternation, read_json
 
-NEGATIVE = r"(?:(?<![\w.,%])[-−–](?=\d)|\b(?:minus|negative)\s+)"
+NEGATIVE = r"(?:(?<![\w.,%])[-−–](?=\d)|\b(?:minus|negative)\s{1,3})"
+
+
+def _unit_key(unit: str) -> str:
+    return re.sub(r"[\s-]+", " ", unit.lower())
 
 
 class PercentRecognizer(FactComponent, TableComponent):
@@ -34,9 +38,10 @@ class PercentRecognizer(FactComponent, TableComponent):
 
     def set_tables(self, tables: dict[str, Any]) -> None:
         super().set_tables(tables)
-        self.units = {k.lower(): v for k, v in self.tables["percent_units"]["units"].items()}
+        self.units = {_unit_key(k): v for k, v in self.tables["percent_units"]["units"].items()}
+        units = alternation(self.units).replace(r"\ ", r"[\s-]{1,2}")
         self.pattern = re.compile(
-            rf"(?P<neg>{NEGATIVE})?(?P<num>{number_pattern()})\s?(?P<unit>{alternation(self.units)})(?![\w])",
+            rf"(?P<neg>{NEGATIVE})?(?P<num>{number_pattern()})(?P<gap>[\s-]?)(?P<unit>{units})(?![\w])",
             re.IGNORECASE,
         )
 
@@ -45,27 +50,33 @@ class PercentRecognizer(FactComponent, TableComponent):
         taken = claimed_ranges(doc, ("money",))
         facts = []
         for match in self.pattern.finditer(text):
-            number = match.group("num")
-            if number.strip().lower() in NEEDS_MAGNITUDE or overlaps(match.start(), match.end(), taken):
-                continue
-            value = parse_number(number)
-            if value is None:
-                continue
-            unit = self.units[match.group("unit").lower()]
-            value = value * Decimal(str(unit["scale"]))
-            if match.group("neg"):
-                value = -value
-            window_start = max(0, match.start() - 40)
-            qualifier = qualifier_before(text[window_start : match.start()])
-            facts.append(
-                Percent(
-                    match.group(), match.start(), match.end(),
-                    value=value,
-                    unit=unit["unit"], approx=qualifier[0] if qualifier else None,
-                )
-            )
+            percent = self._percent(match, text)
+            if percent is not None and not overlaps(match.start(), match.end(), taken):
+                facts.append(percent)
         add_facts(doc, facts)
         return doc
+
+    def _percent(self, match: re.Match[str], text: str) -> Percent | None:
+        """Read one match; ``None`` when the number cannot be read whole."""
+        unit = self.units[_unit_key(match.group("unit"))]
+        if unit.get("attached") and match.group("gap"):
+            return None
+        if continues_a_number(text[: match.start()], match.group("num")):
+            return None
+        value = parse_number(match.group("num"))
+        if value is None:
+            return None
+        value = value * Decimal(str(unit["scale"]))
+        if match.group("neg"):
+            value = -value
+        if not sane(value):
+            return None
+        window_start = max(0, match.start() - 40)
+        qualifier = qualifier_before(text[window_start : match.start()])
+        return Percent(
+            match.group(), match.start(), match.end(),
+            value=value, unit=unit["unit"], approx=qualifier[0] if qualifier else None,
+        )
 
 
 @Language.factory("newsfacts_percent")

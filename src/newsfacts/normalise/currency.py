@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -25,38 +25,89 @@ MAX_RATE_LOOKBACK_DAYS = 10
 
 @dataclass(frozen=True)
 class CurrencyTable:
-    """Marker → code lookups built from the data rows."""
+    """Marker → code lookups built from the data rows.
+
+    ``suffix_symbols`` are case-sensitive marks written after the number ("500 zł",
+    "30 Kč"); ``subunits`` map a sub-unit ("cents", "85p", "paise") to the currencies
+    that use it (the first is the default) and how many make one unit;
+    ``zero_decimal`` currencies write thousands with a dot ("Rp 50.000").
+    """
 
     symbols: dict[str, str]
     names: dict[str, str]
     context: dict[str, Any]
+    suffix_symbols: dict[str, str] = field(default_factory=dict)
+    subunits: dict[str, tuple[tuple[str, ...], int]] = field(default_factory=dict)
+    zero_decimal: frozenset[str] = frozenset()
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]], context: dict[str, Any]) -> "CurrencyTable":
         symbols: dict[str, str] = {}
         names: dict[str, str] = {}
+        suffix_symbols: dict[str, str] = {}
+        subunits: dict[str, tuple[tuple[str, ...], int]] = {}
         for row in rows:
             for symbol in [*row.get("symbols", []), *row.get("codes", [])]:
                 symbols.setdefault(symbol, row["code"])
             for name in [*row.get("names", []), *row.get("codes", [])]:
                 names.setdefault(name.lower(), row["code"])
-        return cls(symbols, names, {k: v for k, v in context.items() if not k.startswith("_")})
+            for symbol in row.get("suffix_symbols", []):
+                suffix_symbols.setdefault(symbol, row["code"])
+            for name, per_unit in row.get("subunits", {}).items():
+                codes, _ = subunits.get(name, ((), per_unit))
+                subunits[name] = ((*codes, row["code"]), per_unit)
+        zero_decimal = frozenset(row["code"] for row in rows if row.get("decimals") == 0)
+        shared = {k: v for k, v in context.items() if not k.startswith("_")}
+        return cls(symbols, names, shared, suffix_symbols, subunits, zero_decimal)
+
+    @property
+    def suffix_markers(self) -> list[str]:
+        """Everything that may follow a number: names, codes, suffix symbols, sub-units, shared names."""
+        return [*self.names, *self.suffix_symbols, *self.subunits, *self.context]
+
+    def subunit(self, marker: str) -> tuple[tuple[str, ...], int] | None:
+        """Currencies using a sub-unit marker and how many make one unit; short marks ("p") match case exactly.
+
+        >>> table = CurrencyTable({}, {}, {}, subunits={"cents": (("USD", "AUD"), 100), "p": (("GBP",), 100)})
+        >>> table.subunit("Cents"), table.subunit("P")
+        ((('USD', 'AUD'), 100), None)
+        """
+        if len(marker) <= 2:
+            return self.subunits.get(marker)
+        return self.subunits.get(marker.lower())
+
+    def measures_something_else(self, marker: str, around: str) -> bool:
+        """Whether the words around a shared marker make it another unit ("1,300 pounds (600 kg)").
+
+        >>> table = CurrencyTable({}, {}, {"pounds": {"default": "GBP", "not_near": ["kg"]}})
+        >>> table.measures_something_else("Pounds", "1,300 pounds (600 kg)"), table.measures_something_else("pounds", "5m pounds")
+        (True, False)
+        """
+        shared = self.context.get(marker) or self.context.get(marker.lower()) or {}
+        lowered = around.lower()
+        return any(word in lowered for word in shared.get("not_near", []))
 
     def resolve(self, marker: str, kind: str, article: str = "") -> str | None:
         """ISO code for a marker seen as a prefix ``symbol`` or a following ``name``.
 
-        Markers shared by several currencies ("¥", "pesos") take the currency whose
-        cue words the article uses most; otherwise their default.
+        Markers shared by several currencies ("¥", "pesos", "kr") take the currency whose
+        cue words the article uses most; otherwise their default (``None``: not money).
+
+        >>> table = CurrencyTable({"R": "ZAR"}, {"rand": "ZAR"}, {"R": {"default": None, "cues": {"ZAR": ["johannesburg"]}}})
+        >>> table.resolve("R", "symbol", "A Johannesburg miner"), table.resolve("R", "symbol", "Formula One")
+        ('ZAR', None)
         """
         key = marker if kind == "symbol" else marker.lower()
         shared = self.context.get(marker) or self.context.get(key)
-        if shared is not None and shared.get("cues"):
+        if shared is not None:
             lowered = article.lower()
-            counts = {code: sum(lowered.count(cue) for cue in cues) for code, cues in shared["cues"].items()}
+            counts = {code: sum(lowered.count(cue) for cue in cues) for code, cues in shared.get("cues", {}).items()}
             best = max(counts, key=counts.get) if counts else None
             if best is not None and counts[best] > 0:
                 return best
             return shared["default"]
+        if kind == "name" and marker in self.suffix_symbols:
+            return self.suffix_symbols[marker]
         table = self.symbols if kind == "symbol" else self.names
         return table.get(key)
 

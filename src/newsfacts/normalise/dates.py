@@ -111,6 +111,10 @@ YEAR = r"(?:1[6-9]|20)\d\d"
 # A full stop belongs to a month only when it abbreviates one ("Aug." but not "April.").
 ABBREVIATION_DOT = r"(?:(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))\.|(?<=\bsept)\.)?"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+SPACE = r"[ \t\u00a0]{1,3}"  # bounded, so that no repetition can backtrack far
+GAP = r"\s{1,3}"
+DAY_LINK = r"(?:[ \t]?[-–—][ \t]?|\s{1,3}(?:to|through|thru|until|till|and)\s{1,3}(?:the\s{1,3})?)"
+NOT_AMOUNT = r"(?![\d%]|:\d|\s{0,2}(?:percent|per\s+cent|%|pc\b))"
 
 
 @lru_cache(maxsize=1)
@@ -119,43 +123,62 @@ def grammar() -> re.Pattern[str]:
     month = rf"(?:{alternation(t['months'])})"
     weekday = rf"(?:{alternation(w for w in t['weekdays'] if len(w) > 4)})"
     ordinal = rf"(?:{alternation([*t['ordinals'], *(w for w in t['last_ordinals'] if w != 'last')])})"
-    count = rf"(?:\d+|{alternation(t['counts'])})"
+    count = rf"(?:\d{{1,3}}|{alternation(t['counts'])})"
     shift = rf"(?:{alternation(t['relative_shifts'])})"
+    day_words = alternation(t["day_ordinals"]).replace(r"\-", r"[\s-]")
+    day = rf"(?:{DAY}(?:st|nd|rd|th)?(?![\w])|(?:{day_words})\b)"
+    month_gap = r"(?:\.[ \t]{0,3}|[ \t]{1,3})"  # "Oct. 3", "Oct 3", "Oct.3rd"
+    tens = alternation(w for w in t["spoken_tens"] if t["spoken_tens"][w] >= 10)
+    units = alternation(t["spoken_units"])
 
     def yref(tag: str) -> str:
         return rf"(?:(?P<{tag}_y>{YEAR})|(?P<{tag}_yr>this|last|next|the\s+current|the\s+previous|the\s+following)\s+year(?:'s)?)"
 
     alternatives = [
         rf"(?P<iso>(?P<iso_y>{YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>{DAY}))(?![\d:]|\.\d)",
-        rf"(?P<us>(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>{DAY})/(?P<us_y>{YEAR}))(?!\d)",
-        rf"(?P<wdd>(?P<wdd_w>{weekday}),?\s+)?(?P<md>(?P<md_m>{month})\.?\s+(?P<md_d>{DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?:{yref('md')}))?)",
-        rf"(?P<dm>(?P<dm_d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{month})\b{ABBREVIATION_DOT}(?:,?\s+(?:{yref('dm')}))?)",
-        rf"(?P<my>(?P<my_m>{month})\.?,?\s+(?:of\s+)?(?:{yref('my')}))",
+        rf"(?P<num>(?P<num_a>{DAY})(?P<num_sep>[-/.])(?P<num_b>{DAY})(?P=num_sep)(?P<num_y>{YEAR}))(?![\d:]|\.\d)",
+        rf"(?:(?P<wdr_w>{weekday}),?{SPACE})?(?P<mdr>(?P<mdr_m>{month}){month_gap}(?:the{SPACE})?(?P<mdr_a>{day})(?P<mdr_l>{DAY_LINK})(?P<mdr_b>{day}){NOT_AMOUNT}(?:,?{GAP}(?:{yref('mdr')}))?)",
+        rf"(?P<dmr>(?P<dmr_a>{day})(?P<dmr_l>{DAY_LINK})(?P<dmr_b>{day}){SPACE}(?:of{SPACE})?(?P<dmr_m>{month})\b{ABBREVIATION_DOT}(?:,?{GAP}(?:{yref('dmr')}))?)",
+        rf"(?P<wdd>(?P<wdd_w>{weekday}),?{SPACE})?(?P<md>(?P<md_m>{month}){month_gap}(?:the{SPACE})?(?P<md_d>{day})(?!\d|:\d)(?:,?{GAP}(?:{yref('md')}))?)",
+        rf"(?:(?P<wdm_w>{weekday}),?{SPACE}(?:the{SPACE})?)?(?P<dm>(?P<dm_d>{day}){SPACE}(?:of{SPACE})?(?P<dm_m>{month})\b{ABBREVIATION_DOT}(?:,?{GAP}(?:{yref('dm')}))?)",
+        rf"(?P<my>(?P<my_m>{month})\.?,?{GAP}(?:of{SPACE})?(?:{yref('my')}))",
         rf"(?P<qa>(?:{yref('qa')})\s+(?P<qa_o>{ordinal})[\s-]quarter)",
-        rf"(?P<q>(?P<q_o>{ordinal})[\s-]quarter(?:\s+of\s+(?:{yref('q')}))?)",
-        rf"(?P<qn>\bQ(?P<qn_n>[1-4])(?:\s*(?P<qn_y>{YEAR})|\s+of\s+(?P<qn_y2>{YEAR}))?)\b",
+        rf"(?P<q>(?:(?P<q_back>year-ago|year-earlier|year-before|prior-year)\s+)?(?P<q_o>{ordinal})[\s-]quarter\b(?:\s+of\s+(?:{yref('q')}))?)",
+        rf"(?P<yp>(?P<yp_y>{YEAR})\s+(?:period|quarter)\b(?!-))",
+        rf"(?P<qn>\bQ(?P<qn_n>[1-4])(?:\s?(?P<qn_y>{YEAR})|\s+of\s+(?P<qn_y2>{YEAR}))?)\b",
         rf"(?P<ha>(?:{yref('ha')})\s+(?P<ha_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})\s+half)",
         rf"(?P<h>(?P<h_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})\s+half(?:\s+of\s+(?:{yref('h')}))?)",
-        rf"(?P<hn>\bH(?P<hn_n>[12])(?:\s*(?P<hn_y>{YEAR}))?)\b",
+        rf"(?P<hn>\bH(?P<hn_n>[12])(?:\s?(?P<hn_y>{YEAR}))?)\b",
         rf"(?P<fm>first\s+(?P<fm_n>{count})\s+(?P<fm_u>months|quarters)(?:\s+of\s+(?:{yref('fm')}))?)",
-        rf"(?P<dec>(?P<dec_y>(?:1[6-9]|20)\d0)'?s)\b",
+        rf"(?P<dec>(?P<dec_y>(?:1[6-9]|20)\d0)['’]?s)\b",
+        rf"(?<=the\s)(?P<dea>['’‘](?P<dea_d>\d)0s)\b",
+        rf"(?<=the\s)(?P<dew>(?:(?P<dew_c>{alternation(t['spoken_centuries'])})[\s-])?(?P<dew_w>{alternation(t['decade_words'])}))\b",
+        rf"(?P<sy>(?P<sy_c>{alternation(t['spoken_centuries'])})[\s-](?:(?P<sy_t>{tens})(?:[\s-](?P<sy_u>{units}))?|(?:hundred\s+and\s+|o[\s-])?(?P<sy_o>{units})))\b(?![\s-](?:hundred|thousand|million|billion|percent|per\s+cent|people|dollars))",
+        rf"(?P<yt>year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<yt_n>{tens}|{units}))?)\b",
         rf"(?P<ago>(?P<ago_n>{count})\s+(?P<ago_u>day|week|month|year|decade)s?\s+(?P<ago_w>{alternation(t['ago_words'])}))\b",
+        rf"(?P<ytd>(?P<ytd_u>year|month|quarter)[\s-]to[\s-]date)\b",
+        rf"(?P<eu>(?P<eu_e>end|close|start|beginning)\s+of\s+the\s+(?P<eu_u>year|month|quarter|week))\b",
+        rf"(?P<ye>year[\s-]end)\b",
+        rf"(?P<yan>(?:that|the\s+same|the\s+following|the\s+previous|the\s+prior)\s+year|the\s+year\s+before)\b(?![\s-](?:old|long|ago|earlier))",
         rf"(?P<rel>(?P<rel_s>{shift})\s+(?P<rel_u>{alternation(t['relative_units'])}))\b",
+        rf"(?P<dp>(?P<dp_s>{alternation(t['day_parts_relative'])})\s+(?P<dp_p>morning|afternoon|evening|night))\b",
         rf"(?P<we>weekend)\b",
-        rf"(?P<wd>(?:(?P<wd_s>last|next|this|coming)\s+)?(?P<wd_w>{weekday})(?:\s+(?P<wd_p>{alternation(t['day_parts'])}))?)\b",
+        rf"(?P<wd>(?:(?P<wd_s>last|next|this\s+coming|this|coming)\s+)?(?P<wd_w>{weekday})(?:\s+(?P<wd_p>{alternation(t['day_parts'])}))?)\b",
         rf"(?P<dw>{alternation(t['day_words'])})\b",
         rf"(?P<ms>(?P<ms_s>last|this|next|coming)\s+(?P<ms_m>{alternation(m for m in t['months'] if len(m) > 3 or m == 'may')}))\b",
         rf"(?P<mo>{month})\b(?P<mo_dot>{ABBREVIATION_DOT})",
-        rf"(?P<ana>(?P<ana_d>latest|that|same|comparable|year-ago|year-earlier|year-before|prior-year)\s+(?:(?P<ana_a>year-ago|year-earlier|fiscal)\s+)?(?P<ana_u>quarter|period)|(?<=the\s)quarter(?!\s+(?:of|century|mile|point|final))|year-(?:ago|earlier))\b",
+        rf"(?P<ana>(?P<ana_d>latest|that|same|comparable|year-ago|year-earlier|year-before|prior-year)\s+(?:(?P<ana_a>year-ago|year-earlier|fiscal)\s+)?(?P<ana_u>quarter|period)|(?<=the\s)quarter(?!\s+(?:of|century|mile|point|final)|-)|year-(?:ago|earlier))\b",
         rf"(?P<fy>(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy_y>{YEAR}))\b",
         rf"(?P<yr>{YEAR})(?![\d%]|,\d|\.\d|-(?:year|old))",
     ]
-    return re.compile(r"(?<![\w$€£¥/.])(?<![A-Za-z]-)(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+    return re.compile(r"(?<![\w$€£¥/.])(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _helpers() -> dict[str, re.Pattern[str]]:
     t = tables()
+    count = rf"(?:\d{{1,3}}|{alternation(t['counts'])})"
+    units = alternation([*t["period_units_months"], *t["period_units_days"]])
     return {
         "till_now": re.compile(rf"\s*(?:{alternation(t['till_now'])})\b", re.IGNORECASE),
         "range_link": re.compile(r"\s*(?:to|through|thru|until|till|til|-|–|—|and)\s*", re.IGNORECASE),
@@ -163,7 +186,18 @@ def _helpers() -> dict[str, re.Pattern[str]]:
         "between": re.compile(r"\bbetween\s+$", re.IGNORECASE),
         "edge": re.compile(rf"\b(?P<edge>{alternation(t['period_edges'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE),
         "hedge": re.compile(rf"\b(?P<hedge>{alternation(t['period_hedges'])})[\s-]+$", re.IGNORECASE),
-        "year_cue": re.compile(rf"\b(?:{alternation(t['year_cues'])})\s+(?:the\s+)?(?:(?:early|late|mid|end\s+of)\s+)?$", re.IGNORECASE),
+        "year_cue": re.compile(rf"\b(?:{alternation(t['year_cues'])})\s+(?:the\s+)?(?:(?:early|late|mid|end\s+of)[\s-]+)?$", re.IGNORECASE),
+        "month_cue": re.compile(rf"\b(?:{alternation(t['month_cues'])})\s+$", re.IGNORECASE),
+        "period_end": re.compile(
+            rf"\b(?:{alternation(t['period_openers'])})\s+(?P<pe>(?:(?P<n>{count})[\s-])?(?P<unit>{units})\s+(?:{alternation(t['period_end_links'])})\s+(?:on\s+)?)$",
+            re.IGNORECASE),
+        "slice": re.compile(rf"\b(?P<slice>(?P<side>first|last|final)\s+(?:(?P<n>{count})\s+)?(?P<unit>days?|weeks?)\s+of\s+(?:the\s+)?)$", re.IGNORECASE),
+        "so_far": re.compile(rf"\b(?P<so_far>(?:{alternation(t['so_far_words'])})\s+(?:in\s+)?)$", re.IGNORECASE),
+        "year_end_cue": re.compile(rf"\b(?:{alternation(t['year_end_prepositions'])})\s+(?:the\s+)?$", re.IGNORECASE),
+        "hyphen_word": re.compile(r"(?P<word>[A-Za-z]+)-$"),
+        "sentence_start": re.compile(r"(?:^|[.!?:;\n])[\s\"“”'‘’`(\[]*$"),
+        "not_decade": re.compile(rf"\s?(?:{alternation(t['not_decade_after'])})", re.IGNORECASE),
+        "today_generic": re.compile(rf"['’]s\s+(?:{alternation(t['generic_today_nouns'])})\b", re.IGNORECASE),
     }
 
 
@@ -190,6 +224,37 @@ def _count(word: str) -> int | None:
     return tables()["counts"].get(word)
 
 
+def _day_number(word: str) -> int | None:
+    """ "3", "03", "3rd" or "third" as a day of the month."""
+    word = word.lower()
+    digits = word.rstrip("stndrh")
+    if digits.isdigit():
+        return int(digits)
+    return tables()["day_ordinals"].get("-".join(word.replace("-", " ").split()))
+
+
+def _spoken_year(g: dict[str, Any]) -> int:
+    """ "nineteen ninety-six" → 1996, "nineteen oh five" → 1905."""
+    t = tables()
+    century = t["spoken_centuries"][g["sy_c"].lower()]
+    if g["sy_o"]:
+        return century + t["spoken_units"][g["sy_o"].lower()]
+    return century + t["spoken_tens"][g["sy_t"].lower()] + (t["spoken_units"][g["sy_u"].lower()] if g["sy_u"] else 0)
+
+
+def _numeric_day(match: re.Match[str], start: int, end: int) -> Atom | None:
+    """ "25/12/2023" or "12/25/2023": a day only when the order cannot be misread (one part is
+    over 12, or both are equal) or the dots of "05.08.2024" say day-month-year."""
+    first, second, year = int(match["num_a"]), int(match["num_b"]), int(match["num_y"])
+    if first > 12 or (match["num_sep"] == "." and second <= 12):
+        day, month = first, second
+    elif second > 12 or first == second:
+        day, month = second, first
+    else:
+        return None
+    return Atom(start, end, "day", {"y": year, "m": month, "d": day})
+
+
 def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
@@ -202,16 +267,27 @@ def _atom(match: re.Match[str]) -> Atom | None:
     start, end = match.start(), match.end()
     if g["iso"]:
         return Atom(start, end, "day", {"y": int(g["iso_y"]), "m": int(g["iso_m"]), "d": int(g["iso_d"])})
-    if g["us"]:
-        return Atom(start, end, "day", {"y": int(g["us_y"]), "m": int(g["us_m"]), "d": int(g["us_d"])})
-    if g["md"]:
-        if not _capitalised(g["md_m"]):
-            return None
-        return Atom(start, end, "day", {"m": months[g["md_m"].lower()], "d": int(g["md_d"]), **_year_ref(g, "md")})
-    if g["dm"]:
-        if not _capitalised(g["dm_m"]):
-            return None
-        return Atom(start, end, "day", {"m": months[g["dm_m"].lower()], "d": int(g["dm_d"]), **_year_ref(g, "dm")})
+    if g["num"]:
+        return _numeric_day(match, start, end)
+    for tag in ("mdr", "dmr"):
+        if g[tag]:
+            if not _capitalised(g[f"{tag}_m"]):
+                return None
+            first, last = _day_number(g[f"{tag}_a"]), _day_number(g[f"{tag}_b"])
+            if first is None or last is None or first >= last:
+                return None
+            values = {"m": months[g[f"{tag}_m"].lower()], "d": first, "d2": last, **_year_ref(g, tag),
+                      "pair": g[f"{tag}_l"].strip().lower() == "and" or g[f"{tag}_l"].strip().lower().startswith("and "),
+                      "first_end": match.end(f"{tag}_a"), "second_start": match.start(f"{tag}_b")}
+            return Atom(match.start(tag) if tag == "dmr" else start, end, "day_range", values)
+    for tag in ("md", "dm"):
+        if g[tag]:
+            if not _capitalised(g[f"{tag}_m"]):
+                return None
+            number = _day_number(g[f"{tag}_d"])
+            if number is None:
+                return None
+            return Atom(start, end, "day", {"m": months[g[f"{tag}_m"].lower()], "d": number, **_year_ref(g, tag)})
     if g["my"]:
         if not _capitalised(g["my_m"]):
             return None
@@ -220,7 +296,10 @@ def _atom(match: re.Match[str]) -> Atom | None:
         if g[tag]:
             word = g[f"{tag}_o"].lower()
             quarter = 4 if word in t["last_ordinals"] else _ordinal(word)
-            return Atom(start, end, "quarter", {"q": quarter, **_year_ref(g, tag)})
+            back = {"year_back": True} if tag == "q" and g["q_back"] else {}
+            return Atom(start, end, "quarter", {"q": quarter, **_year_ref(g, tag), **back})
+    if g["yp"]:
+        return Atom(start, end, "anaphor", {"y": int(g["yp_y"])})
     if g["qn"]:
         year = g["qn_y"] or g["qn_y2"]
         return Atom(start, end, "quarter", {"q": int(g["qn_n"]), **({"y": int(year)} if year else {})})
@@ -239,6 +318,33 @@ def _atom(match: re.Match[str]) -> Atom | None:
         return Atom(start, end, "first_months", {"n": months_n, **_year_ref(g, "fm")})
     if g["dec"]:
         return Atom(start, end, "decade", {"y": int(g["dec_y"])})
+    if g["dea"]:
+        return Atom(start, end, "decade_short", {"d": int(g["dea_d"]) * 10})
+    if g["dew"]:
+        tens = t["decade_words"][g["dew_w"].lower()]
+        if g["dew_c"]:
+            return Atom(start, end, "decade", {"y": t["spoken_centuries"][g["dew_c"].lower()] + tens})
+        return Atom(start, end, "decade_short", {"d": tens})
+    if g["sy"]:
+        return Atom(start, end, "year", {"y": _spoken_year(g)})
+    if g["yt"]:
+        rest = (g["yt_n"] or "").lower()
+        return Atom(start, end, "year", {"y": 2000 + t["spoken_tens"].get(rest, t["spoken_units"].get(rest, 0))})
+    if g["ytd"]:
+        return Atom(start, end, "to_date", {"unit": g["ytd_u"].lower()})
+    if g["eu"]:
+        return Atom(start, end, "unit_edge", {"unit": g["eu_u"].lower(), "edge": t["period_edges"][g["eu_e"].lower()]})
+    if g["ye"]:
+        return Atom(start, end, "unit_edge", {"unit": "year", "edge": "end", "needs_preposition": True})
+    if g["yan"]:
+        phrase = " ".join(g["yan"].lower().split())
+        lead = re.match(r"the\s+", g["yan"], re.IGNORECASE)  # spans leave out a leading "the"
+        return Atom(start + (lead.end() if lead else 0), end, "year_anaphor", {"shift": t["year_anaphors"][phrase]})
+    if g["dp"]:
+        part, word = g["dp_p"].lower(), g["dp_s"].lower()
+        if word == "last" and part != "night" or word == "this" and part == "night":
+            return None
+        return Atom(start, end, "dayword", {"offset": t["day_parts_relative"][word]})
     if g["ago"]:
         n = _count(g["ago_n"])
         if n is None:
@@ -252,7 +358,7 @@ def _atom(match: re.Match[str]) -> Atom | None:
     if g["wd"]:
         if not _capitalised(g["wd_w"]):
             return None
-        return Atom(start, end, "weekday", {"w": weekdays[g["wd_w"].lower()], "shift": (g["wd_s"] or "").lower()})
+        return Atom(start, end, "weekday", {"w": weekdays[g["wd_w"].lower()], "shift": g["wd_s"].lower().split()[-1] if g["wd_s"] else ""})
     if g["dw"]:
         return Atom(start, end, "dayword", {"offset": t["day_words"][g["dw"].lower()]})
     if g["ms"]:
@@ -261,13 +367,18 @@ def _atom(match: re.Match[str]) -> Atom | None:
         return Atom(start, end, "month_shift", {"m": months[g["ms_m"].lower()], "shift": g["ms_s"].lower()})
     if g["ana"]:
         text = g["ana"].lower()
-        if (g["ana_u"] or "").lower() == "period" and not re.search(r"year-|prior-year|comparable", text):
+        if (g["ana_u"] or "").lower() == "period" and not re.search(r"year-|prior-year|comparable|latest", text):
             return None
-        return Atom(start, end, "anaphor", {"year_back": bool(re.search(r"year-|prior-year|comparable", text))})
+        return Atom(start, end, "anaphor", {"year_back": bool(re.search(r"year-|prior-year|comparable", text)),
+                                            "latest": text.startswith("latest")})
     if g["mo"]:
         word = g["mo"]
         full = len(word) > 3 and word.lower() not in ("sept",)
-        if not _capitalised(word) or not (full or g["mo_dot"] or word.lower() == "sept"):
+        if not _capitalised(word):
+            return None
+        if word == "May" and not g["mo_dot"]:
+            return Atom(start, end, "month", {"m": 5, "weak": True})
+        if not (full or g["mo_dot"] or word.lower() == "sept"):
             return None
         return Atom(start, end, "month", {"m": months[word.lower()]})
     if g["fy"]:
@@ -284,6 +395,8 @@ def _with_year(atom: Atom, year: int) -> Period | None:
     kind = atom.kind
     if kind == "day":
         return _safe(lambda: day_period(dt.date(year, v["m"], v["d"])))
+    if kind == "day_range":
+        return _safe(lambda: Period(dt.date(year, v["m"], v["d"]), dt.date(year, v["m"], v["d2"]), "range"))
     if kind == "month":
         return _safe(lambda: month_period(year, v["m"]))
     if kind == "quarter":
@@ -304,6 +417,22 @@ def _infer_year(atom: Atom, ref: dt.date, tense: Tense) -> Period | None:
     candidates = [p for y in (ref.year - 1, ref.year, ref.year + 1) if (p := _with_year(atom, y)) is not None]
     if not candidates:
         return None
+    return min(candidates, key=_cost_function(ref, tense))
+
+
+def pick_year(candidates: list[Period], ref: dt.date, tense: Tense, strict: bool = False) -> Period | None:
+    """The candidate nearest the reference date as the tense reads it; ``strict`` keeps
+    only candidates wholly before ("past") or after ("future") it ("last Christmas")."""
+    if strict and tense == "past":
+        candidates = [p for p in candidates if p.end < ref]
+    elif strict and tense == "future":
+        candidates = [p for p in candidates if p.start > ref]
+    return min(candidates, key=_cost_function(ref, tense)) if candidates else None
+
+
+def _cost_function(ref: dt.date, tense: Tense) -> Callable[[Period], int]:
+    """How far a candidate period lies from the reference date, a step against the tense
+    counting extra."""
     ahead_weight, behind_weight = {"past": (4, 1), "future": (1, 4)}.get(tense or "", (2, 1))
 
     def cost(period: Period) -> int:
@@ -313,7 +442,7 @@ def _infer_year(atom: Atom, ref: dt.date, tense: Tense) -> Period | None:
             return behind_weight * (ref - period.end).days
         return ahead_weight * (period.start - ref).days
 
-    return min(candidates, key=cost)
+    return cost
 
 
 def _relative(unit: str, shift: int, ref: dt.date) -> Period | None:
@@ -398,12 +527,21 @@ def resolve(atom: Atom, ref: dt.date | None, tense: Tense = None) -> Period | No
         return _with_year(atom, v["y"])
     if atom.kind == "decade":
         return _safe(lambda: decade_period(v["y"]))
+    if atom.kind == "decade_short" and ref is None and v["d"] >= 30:
+        return decade_period(1900 + v["d"])
     if ref is None:
         return None
     if v.get("yrel") is not None:
         return _with_year(atom, ref.year + v["yrel"])
-    if atom.kind in ("day", "month", "quarter", "half", "first_months"):
+    if atom.kind in ("day", "month", "quarter", "half", "first_months", "day_range"):
         return _infer_year(atom, ref, tense)
+    if atom.kind == "decade_short":
+        return decade_period(_century(v["d"], ref))
+    if atom.kind == "to_date":
+        current = _relative(v["unit"], 0, ref)
+        return Period(current.start, ref, "range") if current else None
+    if atom.kind == "unit_edge":
+        return _unit_edge(v["unit"], v["edge"], ref, tense)
     if atom.kind == "rel":
         return _safe(lambda: _relative(v["unit"], v["shift"], ref))
     if atom.kind == "weekend":
@@ -420,6 +558,24 @@ def resolve(atom: Atom, ref: dt.date | None, tense: Tense = None) -> Period | No
         quarter = latest_quarter(ref)
         return shift_years(quarter, -1) if v["year_back"] else quarter
     return None
+
+
+def _century(tens: int, ref: dt.date) -> int:
+    """ "the '90s" is the latest such decade that has begun by the reference date."""
+    return 2000 + tens if 2000 + tens <= ref.year else 1900 + tens
+
+
+def _unit_edge(unit: str, edge: str, ref: dt.date, tense: Tense) -> Period | None:
+    """ "the end of the year" is the current year's last day; in a past-tense sentence it
+    is the most recent such day that has already come."""
+    current = _relative(unit, 0, ref)
+    if current is None:
+        return None
+    day = current.end if edge == "end" else current.start
+    if tense == "past" and day > ref:
+        previous = _relative(unit, -1, ref)
+        day = previous.end if edge == "end" else previous.start
+    return day_period(day)
 
 
 def apply_edge(period: Period | None, edge: str | None) -> Period | None:
@@ -443,32 +599,115 @@ class DateMatch:
     granularity: str
 
 
+NAMED_MARCH = re.compile(r"[ \t]{1,3}(?:for|of|on|against)[ \t]{1,3}(?:the[ \t]{1,3})?[A-Z]")
+WEEKDAY_GAP = re.compile(r",?[ \t]{1,3}(?:the[ \t]{1,3})?")
+RANGE_GAP = 12  # the most characters a range link ("  through  ") may take
+LOOKBACK = 60  # characters read before an expression for its cue words
+
+
 def find_atoms(text: str, year_evidence: Callable[[int, int], bool] = lambda s, e: False) -> list[Atom]:
     """Atomic date expressions in text order. A bare year ("2009") counts only after a cue
     word ("in", "since", "from" …) or where ``year_evidence(start, end)`` says so (the
     base NER's DATE spans)."""
     helpers = _helpers()
-    atoms = []
+    atoms: list[Atom] = []
     for match in grammar().finditer(text):
         atom = _atom(match)
         if atom is None:
             continue
-        before = text[max(0, atom.start - 30) : atom.start]
-        if atom.values.get("bare") and not (
-            helpers["year_cue"].search(before) or year_evidence(atom.start, atom.end)
-            or (atoms and atoms[-1].kind == "year" and helpers["range_link"].fullmatch(text[atoms[-1].end : atom.start]))
-        ):
+        before = text[max(0, atom.start - LOOKBACK) : atom.start]
+        linked = bool(atoms) and atom.start - atoms[-1].end <= RANGE_GAP and bool(
+            helpers["range_link"].fullmatch(text[atoms[-1].end : atom.start]))
+        if not _plausible(atom, text, before, linked, year_evidence):
             continue
-        edge = helpers["edge"].search(before)
-        if edge and atom.kind in ("year", "month", "quarter", "half", "rel", "decade") and (atom.kind != "rel" or atom.values["unit"] != "week"):
-            atom.values["edge"] = tables()["period_edges"][edge.group("edge").lower()]
-            atom.start = atom.start - (len(before) - edge.start())
-        else:
-            hedge = helpers["hedge"].search(before)
-            if hedge and atom.kind in ("year", "month", "decade", "quarter", "rel"):
-                atom.start = atom.start - (len(before) - hedge.start())
+        if atom.kind == "day_range" and atom.values["pair"] and not helpers["between"].search(before):
+            atoms.extend(_split_pair(atom))
+            continue
+        _widen(atom, before)
+        while atoms and atoms[-1].end > atom.start:  # "the quarter" inside "the quarter ended Sept. 30"
+            atoms.pop()
+        if atom.kind == "day" and atoms and atoms[-1].kind == "weekday" and WEEKDAY_GAP.fullmatch(text[atoms[-1].end : atom.start]):
+            atom.start = atoms.pop().start  # "this coming Sunday, March 8" is one day
         atoms.append(atom)
     return atoms
+
+
+def _plausible(atom: Atom, text: str, before: str, linked: bool, year_evidence: Callable[[int, int], bool]) -> bool:
+    """Context checks a regex cannot make: cue words for bare years and "May", names
+    written like dates ("This Week" the TV show), words glued on by a hyphen."""
+    helpers = _helpers()
+    v = atom.values
+    hyphen = helpers["hyphen_word"].search(before)
+    if hyphen and hyphen.group("word").lower() not in tables()["period_hedges"] and not linked:
+        return False
+    if v.get("bare") and not (helpers["year_cue"].search(before) or year_evidence(atom.start, atom.end) or linked):
+        return False
+    if v.get("weak") and not (helpers["month_cue"].search(before) or linked):
+        return False
+    if atom.kind == "unit_edge" and v.get("needs_preposition") and not helpers["year_end_cue"].search(before):
+        return False
+    words = text[atom.start : atom.end].split()
+    if atom.kind in ("rel", "dayword", "weekend", "to_date", "year_anaphor") and all(w[:1].isupper() for w in words):
+        if not helpers["sentence_start"].search(before):
+            return False
+    if atom.kind == "dayword" and helpers["today_generic"].match(text, atom.end):
+        return False
+    if atom.kind == "decade_short" and helpers["not_decade"].match(text, atom.end):
+        return False  # "in the nineties Fahrenheit" is a temperature
+    if atom.kind == "month" and not v.get("y") and NAMED_MARCH.match(text, atom.end):
+        return False  # "the March for Life", "the March of Dimes"
+
+    return True
+
+
+def _split_pair(atom: Atom) -> list[Atom]:
+    """ "April 24 and 25" names two days, not a range."""
+    v = atom.values
+    common = {k: v[k] for k in ("m", "y", "yrel") if k in v}
+    return [Atom(atom.start, v["first_end"], "day", {**common, "d": v["d"]}),
+            Atom(v["second_start"], atom.end, "day", {**common, "d": v["d2"]})]
+
+
+def _widen(atom: Atom, before: str) -> None:
+    """Take in the words before an expression that change its period: "end of 2022",
+    "the quarter ended Sept. 30", "the first 10 days of May", "so far this year"."""
+    helpers = _helpers()
+    t = tables()
+    v = atom.values
+
+    def take(match: re.Match[str], group: str) -> None:
+        atom.start -= len(before) - match.start(group)
+
+    if atom.kind in ("day", "month", "weekday") and (found := helpers["period_end"].search(before)):
+        unit = " ".join(found.group("unit").lower().split())
+        n = _count(found.group("n")) if found.group("n") else 1
+        plural = unit.endswith("s")
+        if n and (plural or n == 1) and (not plural or found.group("n")):
+            if unit in t["period_units_months"]:
+                v["back"] = ("months", n * t["period_units_months"][unit], unit)
+            else:
+                v["back"] = ("days", n * t["period_units_days"][unit], unit)
+            take(found, "pe")
+            return
+    if atom.kind in ("month", "quarter", "year", "half") and (found := helpers["slice"].search(before)):
+        n = _count(found.group("n")) if found.group("n") else 1
+        if n and (found.group("n") or not found.group("unit").lower().endswith("s")):
+            days = n * (7 if found.group("unit").lower().startswith("week") else 1)
+            v["slice"] = ("end" if found.group("side").lower() != "first" else "start", days)
+            take(found, "slice")
+            return
+    if atom.kind in ("rel", "year", "month", "quarter", "half") and (found := helpers["so_far"].search(before)):
+        v["to_ref"] = True
+        take(found, "so_far")
+        return
+    edge = helpers["edge"].search(before[-30:])
+    if edge and atom.kind in ("year", "month", "quarter", "half", "rel", "decade") and (atom.kind != "rel" or v["unit"] != "week"):
+        v["edge"] = t["period_edges"][edge.group("edge").lower()]
+        atom.start -= len(before[-30:]) - edge.start()
+        return
+    hedge = helpers["hedge"].search(before[-30:])
+    if hedge and atom.kind in ("year", "month", "decade", "decade_short", "quarter", "rel", "year_anaphor"):
+        atom.start -= len(before[-30:]) - hedge.start()
 
 
 def _carry_year(left: Atom, right: Atom) -> None:
@@ -488,6 +727,10 @@ def find_dates(text: str, ref: dt.date | None, tense_at: Callable[[int], Tense] 
                year_evidence: Callable[[int, int], bool] = lambda s, e: False) -> list[DateMatch]:
     """Every date expression in ``text`` with its period resolved against ``ref``.
 
+    An expression that needs ``ref`` keeps its span with ``None`` values when ``ref`` is
+    missing; one that cannot be a calendar date at all (Feb. 30, a day past year 9999)
+    yields nothing.
+
     >>> [(m.start, m.date_start.isoformat(), m.date_end, m.open_end) for m in find_dates("Sales have grown since 2021.", None)]
     [(23, '2021-01-01', None, True)]
     >>> [(m.date_start.isoformat(), m.date_end.isoformat(), m.granularity) for m in find_dates("from 2018 to 2023", None)]
@@ -496,59 +739,159 @@ def find_dates(text: str, ref: dt.date | None, tense_at: Callable[[int], Tense] 
     True
     >>> find_dates("\u200b%$ 31/31/2031 Mayday", None)
     []
+    >>> find_dates("due tomorrow", dt.date(9999, 12, 31))
+    []
     """
     helpers = _helpers()
     atoms = find_atoms(text, year_evidence)
     results: list[DateMatch] = []
-    anchor: tuple[int, Period] | None = None  # the last quarter or half named, for "a year earlier"
+    state = _Context()
     index = 0
     while index < len(atoms):
         atom = atoms[index]
-        tense = tense_at(atom.start)
-        before = text[max(0, atom.start - 12) : atom.start]
         nxt = atoms[index + 1] if index + 1 < len(atoms) else None
-        link = helpers["range_link"].fullmatch(text[atom.end : nxt.start]) if nxt else None
-        is_and = link is not None and "and" in link.group().lower()
-        if nxt and link and (not is_and or helpers["between"].search(before)) and _rangeable(atom, nxt):
-            _carry_year(atom, nxt)
-            left = apply_edge(resolve(atom, ref, tense), atom.values.get("edge"))
-            right = apply_edge(resolve(nxt, ref, tense), nxt.values.get("edge"))
-            if atom.kind == nxt.kind == "weekday" and left is not None:
-                right = day_period(left.start + dt.timedelta(days=(nxt.values["w"] - atom.values["w"]) % 7))
-            if left and right and left.start and right.end and left.start <= right.end:
-                results.append(DateMatch(atom.start, nxt.end, left.start, right.end, False, "range"))
-            else:
-                results.append(DateMatch(atom.start, nxt.end, None, None, False, "range"))
-            index += 2
-            continue
-        till = helpers["till_now"].match(text, atom.end)
-        period = apply_edge(resolve(atom, ref, "past" if till else tense), atom.values.get("edge"))
-        period = _in_context(atom, period, anchor)
-        if period is not None and period.granularity in ("quarter", "half") and atom.kind != "anaphor":
-            anchor = (atom.end, period)
-        if till:
-            start_day = period.start if period else None
-            results.append(DateMatch(atom.start, till.end(), start_day, ref if start_day else None, False, "range"))
-        elif helpers["since"].search(before) and before.rstrip().lower().endswith("since") and atom.kind not in ("dayword",):
-            results.append(DateMatch(atom.start, atom.end, period.start if period else None, None, True,
-                                     period.granularity if period else _granularity(atom)))
-        else:
-            results.append(DateMatch(atom.start, atom.end, period.start if period else None,
-                                     period.end if period else None, False,
-                                     period.granularity if period else _granularity(atom)))
-        index += 1
+        try:
+            found, used = _match(text, atom, nxt, ref, tense_at(atom.start), state, helpers)
+        except (ValueError, OverflowError):
+            found, used = None, 1
+        if found is not None:
+            results.append(found)
+        index += used
     return results
 
 
+YEAR_REACH = 1500  # characters within which "that year" refers back to a year written out
+RANGE_NOUN = re.compile(r"\s(?:quarter|period|half)\b", re.IGNORECASE)
+SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+SINCE_THE = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
+
+
+@dataclass
+class _Context:
+    """What earlier expressions in the text tell later ones."""
+
+    anchor: tuple[int, Period] | None = None  # the last quarter or half named, for "a year earlier"
+    year: tuple[int, int] | None = None  # (offset, year) of the last year written out, for "that year"
+
+
+def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: Tense, state: _Context,
+           helpers: dict[str, re.Pattern[str]]) -> tuple[DateMatch | None, int]:
+    """The fact for ``atom`` (joined with ``nxt`` when they form a range) and how many
+    atoms it used."""
+    before = text[max(0, atom.start - 12) : atom.start]
+    gap = text[atom.end : nxt.start] if nxt else ""
+    link = helpers["range_link"].fullmatch(gap) if nxt and len(gap) <= RANGE_GAP else None
+    is_and = link is not None and "and" in link.group().lower()
+    if nxt and link and (not is_and or helpers["between"].search(before)) and _rangeable(atom, nxt):
+        left, right = _range_ends(atom, nxt, ref, tense)
+        end = nxt.end
+        if atom.kind == nxt.kind == "month" and (noun := RANGE_NOUN.match(text, end)):
+            end = noun.end()
+        if left and right and left.start and right.end and left.start <= right.end:
+            return DateMatch(atom.start, end, left.start, right.end, False, "range"), 2
+        if ref is None and (_needs_ref(atom) or _needs_ref(nxt)):
+            return DateMatch(atom.start, end, None, None, False, "range"), 2
+        return None, 2
+    till = helpers["till_now"].match(text, atom.end)
+    period = apply_edge(resolve(atom, ref, "past" if till else tense), atom.values.get("edge"))
+    period = _in_context(atom, period, state.anchor, ref)
+    if atom.kind == "year_anaphor":
+        known = state.year is not None and atom.start - state.year[0] <= YEAR_REACH
+        period = year_period(state.year[1] + atom.values["shift"]) if known else None
+    period = _reshape(atom, period, ref)
+    if period is not None and period.granularity in ("quarter", "half") and atom.kind != "anaphor" and not atom.values.get("year_back"):
+        state.anchor = (atom.end, period)
+    if period is not None and period.start and atom.has_year and atom.kind in ("day", "month", "year", "quarter", "half", "day_range"):
+        state.year = (atom.end, period.start.year)
+    if period is None and not (ref is None and _needs_ref(atom)):
+        return None, 1
+    if till:
+        start_day = period.start if period else None
+        return DateMatch(atom.start, till.end(), start_day, ref if start_day else None, False, "range"), 1
+    granularity = period.granularity if period else _granularity(atom)
+    if (SINCE.search(before) or atom.kind == "unit_edge" and SINCE_THE.search(before)) and atom.kind != "dayword":
+        return DateMatch(atom.start, atom.end, period.start if period else None, None, True, granularity), 1
+    return DateMatch(atom.start, atom.end, period.start if period else None, period.end if period else None,
+                     False, granularity), 1
+
+
+def _needs_ref(atom: Atom) -> bool:
+    """Whether the atom's period depends on the reference date."""
+    return atom.values.get("y") is None and atom.kind not in ("decade", "year_anaphor")
+
+
+def _range_ends(left: Atom, right: Atom, ref: dt.date | None, tense: Tense) -> tuple[Period | None, Period | None]:
+    """Both ends of a range. Without a year anywhere ("July–September", "Dec. 20 to Jan. 5")
+    the year is chosen for the range as a whole, so the ends stay in order."""
+    yearless = not left.has_year and not right.has_year
+    if yearless and ref is not None and {left.kind, right.kind} <= {"day", "month"}:
+        wraps = (left.values["m"], left.values.get("d", 0)) > (right.values["m"], right.values.get("d", 0))
+        pairs = []
+        for year in (ref.year - 1, ref.year, ref.year + 1):
+            first, last = _with_year(left, year - 1 if wraps else year), _with_year(right, year)
+            if first is not None and last is not None:
+                pairs.append((first, last))
+        if not pairs:
+            return None, None
+        costs = _cost_function(ref, tense)
+        return min(pairs, key=lambda pair: costs(Period(pair[0].start, pair[1].end, "range")))
+    _carry_year(left, right)
+    first = apply_edge(resolve(left, ref, tense), left.values.get("edge"))
+    last = apply_edge(resolve(right, ref, tense), right.values.get("edge"))
+    if left.kind == right.kind == "weekday" and first is not None:
+        last = day_period(first.start + dt.timedelta(days=(right.values["w"] - left.values["w"]) % 7))
+    return first, last
+
+
+def _reshape(atom: Atom, period: Period | None, ref: dt.date | None) -> Period | None:
+    """Apply the words ``_widen`` took in: a period named by its end ("the nine months to
+    September 30"), a slice of a period ("the first 10 days of December"), or a period
+    that runs only to the reference date ("so far this year")."""
+    v = atom.values
+    if period is None or period.start is None or period.end is None:
+        return period
+    if atom.kind == "quarter" and v.get("year_back"):
+        return shift_years(period, -1)
+    if "back" in v:
+        measure, amount, unit = v["back"]
+        end = period.end
+        if measure == "days":
+            start = end - dt.timedelta(days=amount - 1)
+            return Period(start, end, "week" if amount == 7 else "range")
+        after = end + dt.timedelta(days=1)
+        year, month = add_months(after.year, after.month, -amount)
+        start = dt.date(year, month, min(after.day, month_end(year, month).day))
+        granularity = {"quarter": "quarter", "half": "half", "month": "month"}.get(unit, "year" if amount == 12 and "year" in unit else "range")
+        return Period(start, end, granularity)
+    if "slice" in v:
+        side, days = v["slice"]
+        if days > (period.end - period.start).days + 1:
+            return None
+        if side == "start":
+            return Period(period.start, period.start + dt.timedelta(days=days - 1), "week" if days == 7 else "range")
+        return Period(period.end - dt.timedelta(days=days - 1), period.end, "week" if days == 7 else "range")
+    if v.get("to_ref") and ref is not None and period.start <= ref <= period.end:
+        return Period(period.start, ref, "range")
+    return period
+
+
+LATEST_REACH_DAYS = 183  # "the latest quarter" is one that ended within half a year
 ANCHOR_REACH = 600  # characters within which "a year earlier" refers back to a named quarter
 
 
-def _in_context(atom: Atom, period: Period | None, anchor: tuple[int, Period] | None) -> Period | None:
-    """In results reporting, "a year earlier", "the year-ago quarter" and "the quarter"
-    refer to the quarter (or half) named just before, not to the whole year."""
+def _in_context(atom: Atom, period: Period | None, anchor: tuple[int, Period] | None,
+                ref: dt.date | None = None) -> Period | None:
+    """In results reporting, "a year earlier", "the year-ago quarter", "the 1988 period"
+    and "the quarter" refer to the quarter (or half) named just before, not to the whole
+    year; "the latest quarter" is never one still to come."""
     if anchor is None or atom.start - anchor[0] > ANCHOR_REACH:
         return period
     named = anchor[1]
+    if atom.kind == "anaphor" and atom.values.get("y") is not None:
+        return shift_years(named, atom.values["y"] - named.start.year)
+    if atom.kind == "anaphor" and atom.values.get("latest") and ref is not None and not (
+            ref - dt.timedelta(days=LATEST_REACH_DAYS) <= named.end < ref):
+        return period
     if atom.kind == "anaphor":
         return shift_years(named, -1) if atom.values["year_back"] else named
     if atom.kind == "ago" and atom.values["unit"] == "year" and atom.values["n"] == -1:
@@ -568,5 +911,6 @@ def _granularity(atom: Atom) -> str:
     return {
         "day": "day", "weekday": "day", "dayword": "day", "month": "month", "quarter": "quarter",
         "half": "half", "year": "year", "decade": "decade", "weekend": "week", "first_months": "range",
-        "month_shift": "month", "anaphor": "quarter",
+        "month_shift": "month", "anaphor": "quarter", "day_range": "range", "decade_short": "decade",
+        "to_date": "range", "unit_edge": "day", "year_anaphor": "year",
     }.get(atom.kind, atom.values.get("unit", "day") if atom.kind in ("rel", "ago") else "day")

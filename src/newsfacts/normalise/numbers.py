@@ -1,19 +1,53 @@
 """Numbers as news writes them: digits, words, magnitudes and the qualifiers before them.
 
-All tables come from ``models/data/numbers.json``. Values are exact ``Decimal``.
+Word lists, fractions and magnitudes come from ``models/data/numbers.json``; the value
+of a spelled-out cardinal ("three hundred forty thousand") comes from ``text2num``, so
+the regexes here only find spans. A number that cannot be read whole has no value
+(``None``): callers then emit nothing rather than a part of it. Every repetition in
+the patterns is bounded, so matching stays linear on hostile input. Values are exact
+``Decimal``.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from functools import lru_cache
+
+from text_to_num import text2num
 
 from ..resources import alternation, read_json
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-# Words that count only when a magnitude follows ("a billion", "half a million").
-NEEDS_MAGNITUDE = frozenset({"a", "an", "half", "half a", "a half", "quarter", "a quarter"})
+# Larger than any sum a news story states, in any currency: anything above is a misread.
+MAX_ABS_VALUE = Decimal("1e18")
+
+_SPACE_GROUP = "[\u00a0\u202f\u2009 ]"
+
+
+@lru_cache(maxsize=1)
+def _digit_forms() -> dict[str, str]:
+    """Digit forms, each bounded: Indian lakh grouping (12,50,000), comma thousands, dot
+    thousands with a decimal comma (1.234.567,5), space thousands (1 200 000), plain
+    (decimal point, a decimal comma with one or two digits "1,5", or a vulgar fraction "2½"),
+    a leading point."""
+    vulgar = "".join(tables()["vulgar_fractions"])
+    return {
+        "indian": r"\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\.\d{1,4})?",
+        "comma": r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?",
+        "dots": r"\d{1,3}(?:\.\d{3}){2,5}(?:,\d{1,2})?",
+        "spaces": rf"\d{{1,3}}(?:{_SPACE_GROUP}\d{{3}}){{1,5}}(?:[.,]\d{{1,2}})?",
+        "plain": rf"\d{{1,15}}(?:\.\d{{1,6}}|,\d{{1,2}}|[{vulgar}])?",
+        "point": r"\.\d{1,6}",
+    }
+
+
+def _digits_pattern() -> str:
+    return rf"(?<![\d.,/])(?:{'|'.join(_digit_forms().values())})(?![.,]?\d)"
+
+
+_SPACE = r"\s{1,3}"
+_JOIN = r"[\s-]{1,3}"
 
 
 @lru_cache(maxsize=1)
@@ -21,77 +55,249 @@ def tables() -> dict:
     return read_json("numbers.json")
 
 
+def _words(kind: str) -> list[str]:
+    return tables()["number_words"][kind]
+
+
+def _fraction_words(plural: bool) -> str:
+    keys = [k for k in tables()["fractions"] if (" " in k or "-" in k) == plural]
+    return alternation(keys).replace(r"\ ", _JOIN).replace(r"\-", _JOIN)
+
+
+@lru_cache(maxsize=1)
+def _word_patterns() -> dict[str, str]:
+    """Regexes (no groups) for the spelled-out number forms, by kind."""
+    units, teens, tens = (alternation(_words(k)) for k in ("units", "teens", "tens"))
+    article = alternation(_words("articles"))
+    scales = alternation(_words("scales"))
+    small = rf"(?:(?:{tens})(?:{_JOIN}(?:{units}))?|{teens}|{units})"
+
+    def hundreds(lead: str) -> str:
+        return rf"{lead}(?:{_SPACE}hundred(?:(?:{_SPACE}and)?{_JOIN}{small})?)?"
+
+    cardinal = (
+        rf"{hundreds(rf'(?:{small}|{article})')}"
+        rf"(?:,?{_SPACE}(?:{scales})(?:,?(?:{_SPACE}and)?{_SPACE}{hundreds(small)})){{0,4}}"
+    )
+    single, plural = _fraction_words(False), _fraction_words(True)
+    lead = rf"(?:{article}|one)"
+    fraction_of = (
+        rf"(?:{lead}{_SPACE})?(?:{single})(?:{_SPACE}of)?{_SPACE}(?:{article})"
+        rf"|(?:{plural}){_SPACE}of{_SPACE}(?:{article})"
+        rf"|{lead}{_SPACE}(?:{single})"
+    )
+    mixed = rf"{cardinal}{_SPACE}and{_SPACE}(?:{lead}{_SPACE}(?:{single})|{plural})"
+    digit = alternation([*_words("zero"), *_words("units")])
+    decimal = rf"{cardinal}{_SPACE}(?:{alternation(_words('point'))})(?:{_SPACE}(?:{digit})){{1,4}}"
+    fixed = alternation(tables()["fixed_phrases"]).replace(r"\ ", _SPACE)
+    return {"fixed": fixed, "mixed": mixed, "decimal": decimal, "fraction_of": fraction_of, "cardinal": cardinal}
 
 
 @lru_cache(maxsize=1)
 def number_pattern() -> str:
-    """Regex (no groups) for a number in digits or in words ("1,540", "3.5", "twenty-five", "a")."""
-    words = tables()["words"]
-    tens = [w for w, v in words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
-    units = [w for w, v in words.items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")]
-    compound = rf"(?:{alternation(tens)})[- ](?:{alternation(units)})"
-    word = rf"(?:{compound}|{alternation(words)})(?:\s+hundred)?"
-    return rf"(?:{DIGITS}|\b(?:{word})\b)"
+    """Regex (no groups) for a number in digits or words ("1,540", "3,5", "two and a half")."""
+    words = "|".join(_word_patterns().values())
+    return rf"(?:{_digits_pattern()}|\b(?:{words})\b)"
 
 
 @lru_cache(maxsize=1)
 def magnitude_pattern() -> str:
-    """Regex (no groups) for a magnitude word, spaced ("3 billion") or attached ("3bn")."""
+    """Regex (no groups) for a magnitude: attached ("3bn"), spaced ("3 billion") or stacked ("lakh crore")."""
     mags = tables()["magnitudes"]
     attached = set(tables()["attached_only_magnitudes"])
-    spaced = [m for m in mags if m not in attached]
-    return rf"(?:(?:{alternation(attached)})\b|\s*(?:{alternation(spaced)})\b)"
+    spaced = alternation([m for m in mags if m not in attached])
+    return rf"(?:(?:{alternation(attached)})\b|(?:[\s-]{{0,2}}(?:{spaced})\b){{1,2}})"
 
 
 def magnitude_value(word: str | None) -> Decimal:
-    """Multiplier of a magnitude word; 1 when there is none.
+    """Multiplier of a magnitude, stacked ones multiplied; 1 when there is none.
 
     >>> magnitude_value("bn")
     Decimal('1000000000')
+    >>> magnitude_value(" lakh crore")
+    Decimal('1000000000000')
     >>> magnitude_value(None)
     Decimal('1')
     >>> magnitude_value("zillion")
     Decimal('1')
     """
-    if not word:
-        return Decimal(1)
-    return Decimal(tables()["magnitudes"].get(word.strip().lower(), 1))
+    value = Decimal(1)
+    for part in re.split(r"[\s-]+", (word or "").strip().lower()):
+        value *= Decimal(tables()["magnitudes"].get(part, 1))
+    return value
 
 
-def parse_number(text: str) -> Decimal | None:
-    """The value of a number written in digits or words, or ``None``.
+def _digits_value(text: str, dot_thousands: bool) -> Decimal | None:
+    form = next((name for name, rx in _digit_forms().items() if re.fullmatch(rx, text)), None)
+    if form is None:
+        return None
+    if form in ("indian", "comma"):
+        text = text.replace(",", "")
+    elif form == "dots":
+        text = text.replace(".", "").replace(",", ".")
+    elif form == "spaces":
+        text = re.sub(_SPACE_GROUP, "", text).replace(",", ".")
+    elif text[-1] in tables()["vulgar_fractions"]:
+        whole = Decimal(text[:-1] or 0)
+        share = Fraction(tables()["vulgar_fractions"][text[-1]])
+        return whole + Decimal(share.numerator) / Decimal(share.denominator)
+    elif dot_thousands and re.fullmatch(r"\d{1,3}\.\d{3}", text):
+        text = text.replace(".", "")
+    else:
+        text = text.replace(",", ".")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def _fraction(text: str) -> Decimal:
+    """Value of a fraction word ("a half", "three quarters")."""
+    key = re.sub(r"^(?:an?|one)\s+", "", text)
+    for word, value in tables()["fractions"].items():
+        if key == word.replace("-", " "):
+            share = Fraction(value)
+            return Decimal(share.numerator) / Decimal(share.denominator)
+    raise KeyError(text)
+
+
+def _cardinal_value(text: str) -> Decimal | None:
+    """A spelled-out whole number read by text2num, or ``None`` when it is not one."""
+    text = re.sub(r"^an?\b", "one", text)
+    try:
+        return Decimal(text2num(text, "en"))
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_number(text: str, dot_thousands: bool = False) -> Decimal | None:
+    """The value of a number written in digits or words, or ``None`` when it cannot be read whole.
+
+    ``dot_thousands`` reads "50.000" as fifty thousand (currencies without decimals).
 
     >>> parse_number("1,540")
     Decimal('1540')
-    >>> parse_number("twenty-five")
-    Decimal('25')
-    >>> parse_number("two hundred")
-    Decimal('200')
-    >>> parse_number("half a")
-    Decimal('0.5')
+    >>> parse_number("12,50,000")
+    Decimal('1250000')
+    >>> parse_number("1,5")
+    Decimal('1.5')
+    >>> parse_number("2½")
+    Decimal('2.5')
+    >>> parse_number("50.000", dot_thousands=True)
+    Decimal('50000')
+    >>> parse_number("three hundred forty")
+    Decimal('340')
+    >>> parse_number("one hundred and twelve")
+    Decimal('112')
+    >>> parse_number("two and a half")
+    Decimal('2.5')
+    >>> parse_number("a quarter of a")
+    Decimal('0.25')
+    >>> parse_number("one point six")
+    Decimal('1.6')
+    >>> parse_number("a dozen")
+    Decimal('12')
     >>> parse_number("lots") is None
     True
+    >>> parse_number("forty three seven") is None
+    True
     """
-    cleaned = text.strip().lower()
-    if not cleaned:
+    cleaned = text.strip()
+    if re.fullmatch(rf"(?:{'|'.join(_digit_forms().values())})", cleaned):
+        return _digits_value(cleaned, dot_thousands)
+    cleaned = re.sub(r"\s+", " ", cleaned.lower().replace(",", " ")).strip()
+    patterns = _word_patterns()
+    fixed = {k.lower(): v for k, v in tables()["fixed_phrases"].items()}
+    if cleaned in fixed:
+        return Decimal(fixed[cleaned])
+    if re.fullmatch(patterns["fraction_of"], cleaned):
+        return _fraction(re.sub(r"(?: of)? an?$", "", cleaned).replace("-", " "))
+    cleaned = cleaned.replace("-", " ")
+    if re.fullmatch(patterns["decimal"], cleaned):
+        whole, _, digits = cleaned.partition(f" {_words('point')[0]} ")
+        value = _cardinal_value(whole)
+        places = "".join("0" if d in _words("zero") else str(_words("units").index(d) + 1) for d in digits.split())
+        return value + Decimal(f"0.{places}") if value is not None else None
+    if re.fullmatch(patterns["mixed"], cleaned):
+        whole, part = re.fullmatch(r"(.+) and ((?:(?:an?|one) )?\w+(?: \w+)?)", cleaned).groups()
+        value = _cardinal_value(whole)
+        return value + _fraction(part) if value is not None else None
+    if re.fullmatch(rf"(?:{patterns['cardinal']})(?: (?:{alternation(_words('scales'))}))?", cleaned):
+        return _cardinal_value(cleaned)
+    return None
+
+
+def scaled_value(number: str, magnitude: str | None, dot_thousands: bool = False) -> Decimal | None:
+    """``number`` times its magnitude, read whole ("one million two hundred" + "thousand").
+
+    >>> scaled_value("three hundred forty", " thousand")
+    Decimal('340000')
+    >>> scaled_value("one million two hundred", " thousand")
+    Decimal('1200000')
+    >>> scaled_value("2.5", " lakh crore")
+    Decimal('2500000000000.0')
+    >>> scaled_value("9" * 15, " trillion trillion") is None
+    True
+    """
+    value = parse_number(number, dot_thousands and not magnitude)
+    if value is None:
         return None
-    if re.fullmatch(DIGITS, cleaned):
-        try:
-            return Decimal(cleaned.replace(",", ""))
-        except InvalidOperation:
-            return None
-    words = tables()["words"]
-    hundred = cleaned.endswith(" hundred") and cleaned != "a hundred" and cleaned != "one hundred"
-    if hundred:
-        cleaned = cleaned[: -len(" hundred")].strip()
-    if cleaned in words:
-        value = Decimal(str(words[cleaned]))
-    else:
-        parts = re.split(r"[- ]", cleaned)
-        if len(parts) != 2 or parts[0] not in words or parts[1] not in words:
-            return None
-        value = Decimal(str(words[parts[0]])) + Decimal(str(words[parts[1]]))
-    return value * 100 if hundred else value
+    spelled_scale = re.search(rf"\b(?:{alternation(_words('scales'))})\b", number, re.IGNORECASE)
+    if spelled_scale and magnitude and magnitude.strip().lower() in _words("scales"):
+        value = parse_number(f"{number} {magnitude.strip()}")  # "one million two hundred thousand"
+    elif magnitude:
+        value *= magnitude_value(magnitude)
+    return value if value is not None and sane(value) else None
+
+
+def sane(value: Decimal) -> bool:
+    """Whether a value can be a figure in news: finite and not absurdly large.
+
+    >>> sane(Decimal("1e400")) or sane(Decimal("Infinity"))
+    False
+    >>> sane(Decimal("-2.5e9"))
+    True
+    """
+    return value.is_finite() and abs(value) < MAX_ABS_VALUE
+
+
+def needs_magnitude(text: str) -> bool:
+    """Whether a number only counts with a magnitude or unit after it ("a", "half a").
+
+    >>> needs_magnitude("half a"), needs_magnitude("A quarter of a"), needs_magnitude("two")
+    (True, True, False)
+    """
+    cleaned = re.sub(r"\s+", " ", text.strip().lower())
+    return cleaned in _words("articles") or re.fullmatch(_word_patterns()["fraction_of"], cleaned) is not None
+
+
+@lru_cache(maxsize=1)
+def _word_tail_regex() -> re.Pattern[str]:
+    words = [*_words("units"), *_words("teens"), *_words("tens"), *_words("hundred"), *_words("scales"), *_words("point")]
+    words += [*_words("zero")[:1]] + [w.split()[-1].split("-")[-1] for w in tables()["fractions"]] + ["quarters", "thirds", "dozen"]
+    big = alternation([*_words("hundred"), *_words("scales")])
+    return re.compile(
+        rf"(?:\b(?:{alternation(words)})(?:{_JOIN}|,{_SPACE})|\b(?:{big}){_SPACE}and{_SPACE})$", re.IGNORECASE
+    )
+
+
+def continues_a_number(before: str, number: str) -> bool:
+    """Whether ``number`` is only the tail of a longer number that ends ``before``.
+
+    "three hundred and forty thousand" must never be read as "forty thousand", nor
+    "12 500" as "500".
+
+    >>> continues_a_number("paid three hundred ", "forty"), continues_a_number("paid twenty-", "five")
+    (True, True)
+    >>> continues_a_number("paid 12 ", "500"), continues_a_number("paid 12, ", "500")
+    (True, False)
+    >>> continues_a_number("between five and ", "six"), continues_a_number("paid ", "forty")
+    (False, False)
+    """
+    tail = before[-40:]
+    if number[:1].isdigit() or number[:1] == ".":
+        return re.search(rf"\d{_SPACE_GROUP}?$", tail) is not None
+    return _word_tail_regex().search(tail) is not None
 
 
 @lru_cache(maxsize=1)

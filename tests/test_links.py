@@ -1,0 +1,141 @@
+"""Figure links: period, subject, change and basis of money and percent facts (issue 15).
+
+One row per sentence and figure: the fields to check and their expected values; a field
+not named is not checked. ``period`` names the date text the link must overlap, ``subject``
+the org mention whose ``canonical`` it must be (so the rows do not depend on how the org
+component spells canonical names); ``None`` means the field must stay null.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import newsfacts
+
+PUBLISHED = "2024-05-10"
+
+
+def figure(nlp, text: str, figure_text: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    doc = nlp(newsfacts.make_doc(nlp, text, PUBLISHED))
+    records = doc._.fact_records
+    matches = [r for r in records if r["type"] in ("money", "percent") and r["text"] == figure_text]
+    assert matches, f"no figure {figure_text!r} in {[r['text'] for r in records]}"
+    return matches[0], records
+
+
+CASES = [
+    # change verbs, up and down, with and without "by"
+    ("Sales fell 3% at Siemens in 2022.", "3%", {"change": "down", "subject": "Siemens", "period": "2022"}),
+    ("Samsung's operating profit plunged 95 percent in the first quarter of 2023.", "95 percent",
+     {"change": "down", "subject": "Samsung", "period": "first quarter of 2023"}),
+    ("Shares of Toyota jumped 6% on Tuesday.", "6%", {"change": "up", "subject": "Toyota", "period": "Tuesday"}),
+    ("The central bank raised its benchmark rate by 50 basis points in July.", "50 basis points", {"change": "up", "period": "July"}),
+    ("Unilever's market share in India slipped 1.5 percentage points in 2023.", "1.5 percentage points",
+     {"change": "down", "subject": "Unilever"}),
+    ("Revenue at Shopify climbed 26 percent to $1.9 billion.", "26 percent", {"change": "up", "subject": "Shopify"}),
+    ("The yen weakened 0.5% against the dollar.", "0.5%", {"change": "down", "subject": None}),
+    # change nouns and adverbs
+    ("Zomato recorded a 27% increase in gross order value.", "27%", {"change": "up", "subject": "Zomato"}),
+    ("Carrefour's sales posted a growth of 9.2 percent in the third quarter.", "9.2 percent",
+     {"change": "up", "subject": "Carrefour", "period": "third quarter"}),
+    ("Exports showed a decline of 4 per cent.", "4 per cent", {"change": "down"}),
+    ("Alphabet shares were up 4 percent on Friday.", "4 percent", {"change": "up", "subject": "Alphabet"}),
+    ("Nestle's revenue was down 5 percent from a year earlier.", "5 percent",
+     {"change": "down", "subject": "Nestle", "basis": "year_on_year"}),
+    ("Ford's European sales were 7 percent lower than in 2022.", "7 percent", {"change": "down", "subject": "Ford", "period": None}),
+    ("Retail sales rose at an annual rate of 4.2 percent.", "4.2 percent", {"change": "up"}),
+    # levels are not changes
+    ("Inflation eased to 3.2% in March.", "3.2%", {"change": None, "period": "March"}),
+    ("Samsung Electronics holds a 25 percent stake in the venture.", "25 percent",
+     {"change": None, "basis": None, "subject": "Samsung Electronics"}),
+    ("The bank cut its stake in Alibaba to 5% from 9.2%.", "5%", {"change": None, "subject": None}),
+    ("Turkish inflation accelerated to 75% in May.", "75%", {"change": None}),
+    ("Online sales accounted for 18 percent of the total.", "18 percent", {"change": None}),
+    ("The lender charges an interest rate of 6.25 percent.", "6.25 percent", {"change": None}),
+    # basis phrases
+    ("HSBC said profit rose 12% year-on-year in the second quarter.", "12%", {"change": "up", "basis": "year_on_year"}),
+    ("Petrobras said its net income rose 15 percent quarter-on-quarter.", "15 percent",
+     {"change": "up", "basis": "quarter_on_quarter", "subject": "Petrobras"}),
+    ("Exports grew 8.1% month-on-month in February.", "8.1%", {"basis": "month_on_month", "period": "February"}),
+    ("The margin widened by 80 basis points compared with the same quarter of last year.", "80 basis points",
+     {"change": "up", "basis": "year_on_year", "period": None}),
+    ("Inditex posted net sales of 8.2 billion euros in its first quarter, 7% more than a year before.", "7%",
+     {"change": "up", "basis": "year_on_year"}),
+    ("Orders rose 2% from the previous quarter.", "2%", {"basis": "quarter_on_quarter"}),
+    ("Prices were up 3 percent on a month earlier.", "3 percent", {"change": "up", "basis": "month_on_month"}),
+    ("Inflation was 4.5% in April.", "4.5%", {"change": None, "basis": None}),
+    # subjects: possessors, "at/of X", participles, clause subjects, pronouns, relatives
+    ("Volkswagen, whose profit doubled to 4.2 billion euros, raised its outlook.", "4.2 billion euros", {"subject": "Volkswagen"}),
+    ("A 10 percent stake in Arm held by SoftBank was sold.", "10 percent", {"subject": "SoftBank"}),
+    ("Tata Motors posted a net loss of Rs 1,000 crore in the fourth quarter of 2023.", "Rs 1,000 crore",
+     {"subject": "Tata Motors", "period": "fourth quarter of 2023"}),
+    ("Rio Tinto expects to spend about $10 billion on copper projects by 2027.", "$10 billion",
+     {"subject": "Rio Tinto", "period": "2027"}),
+    ("The European Commission fined Meta 797 million euros.", "797 million euros", {"subject": "Meta"}),
+    ("Airbnb told Bloomberg its bookings grew 11 percent in the second quarter.", "11 percent", {"subject": "Airbnb"}),
+    ("Barclays, the British lender, set aside 500 million pounds.", "500 million pounds", {"subject": "Barclays"}),
+    ("Microsoft agreed to pay $69 billion for Activision Blizzard.", "$69 billion", {"subject": "Microsoft"}),
+    ("Tencent invested 2 billion yuan in the startup last year.", "2 billion yuan", {"subject": "Tencent", "period": "last year"}),
+    # attribution frames are not subjects
+    ("Sales rose 6 percent, according to Reuters.", "6 percent", {"subject": None, "change": "up"}),
+    ("Data from Statista shows the market will reach $50 billion by 2028.", "$50 billion", {"subject": None, "period": "2028"}),
+    ("Goldman Sachs estimates that Nvidia's revenue will climb 40% next year.", "40%", {"subject": "Nvidia"}),
+    ("According to the International Monetary Fund, growth will slow to 2.9 percent.", "2.9 percent", {"subject": None}),
+    # periods: comparison dates, reporting days and other clauses are skipped
+    ("Siemens, founded in 1847, reported revenue of 77 billion euros.", "77 billion euros", {"period": None, "subject": "Siemens"}),
+    ("The company said on Monday that revenue rose 4% in 2023.", "4%", {"period": "2023"}),
+    ("Coca-Cola earned $2.5 billion in the three months through September, compared with $2.2 billion a year earlier.",
+     "$2.5 billion", {"period": "September", "subject": "Coca-Cola"}),
+    ("Coca-Cola earned $2.5 billion in the three months through September, compared with $2.2 billion a year earlier.",
+     "$2.2 billion", {"period": "a year earlier"}),
+    ("Net income at Heineken fell 6% to 1.2 billion euros in the first half from 1.3 billion euros.", "1.3 billion euros",
+     {"period": None, "subject": "Heineken"}),
+    ("Revenue was 291 million Swiss francs, up from 252 million Swiss francs in 2019.", "291 million Swiss francs", {"period": None}),
+    ("Pfizer sold $5 billion of notes due March 15, 2031.", "$5 billion", {"period": None, "subject": "Pfizer"}),
+    ("Nokia, which owns 40% of the venture, earned 300 million euros in 2021.", "40%", {"period": None, "subject": "Nokia"}),
+]
+
+
+@pytest.mark.parametrize("text, figure_text, expected", CASES, ids=[f"{c[1]}|{c[0][:40]}" for c in CASES])
+def test_links(nlp, text: str, figure_text: str, expected: dict[str, Any]) -> None:
+    fact, records = figure(nlp, text, figure_text)
+    for field, want in expected.items():
+        got = fact.get(field)
+        if field == "period":
+            if want is None:
+                assert got is None, f"period {text[got[0]:got[1]]!r}"
+            else:
+                start = text.index(want)
+                assert got is not None and got[0] < start + len(want) and start < got[1], f"period {got}"
+        elif field == "subject" and want is not None:
+            orgs = [r for r in records if r["type"] == "org" and r["text"] == want]
+            assert orgs, f"org {want!r} not found"
+            assert got == orgs[0]["canonical"]
+        else:
+            assert got == want, f"{field}: {got!r}"
+
+
+def test_stated_equivalent_shares_its_amount_links(nlp) -> None:
+    text = "Reliance earned 120 billion rupees (about $1.4 billion) in the quarter ended June 30."
+    amount, _ = figure(nlp, text, "120 billion rupees")
+    equivalent, _ = figure(nlp, text, "$1.4 billion")
+    if equivalent.get("equivalent_of") != amount["start"]:
+        pytest.skip("the money component does not mark this equivalent")
+    assert (equivalent["period"], equivalent["subject"]) == (amount["period"], amount["subject"])
+    assert amount["subject"] is not None
+
+
+def test_links_survive_the_fact_objects(nlp) -> None:
+    doc = nlp(newsfacts.make_doc(nlp, "Sales at Siemens rose 3% year on year in 2022.", PUBLISHED))
+    percent = next(f for f in doc._.facts if f.type == "percent")
+    assert (percent.change, percent.basis) == ("up", "year_on_year")
+    assert percent.subject and percent.period is not None
+    assert percent.to_dict()["period"] == list(percent.period)
+
+
+def test_no_figures_no_change(nlp) -> None:
+    doc = nlp(newsfacts.make_doc(nlp, "Siemens opened a plant in Texas in 2022.", PUBLISHED))
+    assert not doc._.errors
+    assert all(r["type"] not in ("money", "percent") for r in doc._.fact_records)

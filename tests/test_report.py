@@ -1,0 +1,131 @@
+"""The article page, the corpus report and displaCy rendering (static checks; the browser
+checks are in test_browser.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from newsfacts.cli import app
+from newsfacts.render import displacy, displacy_data, facts_html, value_label
+from newsfacts.report import report_html
+
+TEXT = "Siemens agreed to pay 1.2 billion euros (about $1.3 billion) in May 2022, a rise of 8 pct."
+
+
+def fact(kind: str, text: str, **values) -> dict:
+    start = TEXT.index(text)
+    return {"type": kind, "text": text, "start": start, "end": start + len(text), **values}
+
+
+EUR = fact("money", "1.2 billion euros", amount=1.2e9, currency="EUR", approx=None, usd=1.3e9, usd_basis="stated",
+           period=None, subject="Siemens AG", equivalent_of=None)
+USD = fact("money", "$1.3 billion", amount=1.3e9, currency="USD", approx="about", usd=1.3e9, usd_basis="identity",
+           period=None, subject=None, equivalent_of=EUR["start"])
+MAY = fact("date", "May 2022", date_start="2022-05-01", date_end="2022-05-31", open_end=False, granularity="month")
+RISE = fact("percent", "8 pct", value=8, unit="percent", approx=None, period=[MAY["start"], MAY["end"]],
+            subject="Siemens AG", change="up", basis="year_on_year")
+ORG = fact("org", "Siemens", name="Siemens", canonical="Siemens AG", id="siemens")
+RECORD = {"doc": "siemens.txt", "published": "2022-06-02", "published_basis": "dateline",
+          "facts": [ORG, EUR, USD, MAY, RISE]}
+
+
+def visible(page: str) -> str:
+    """The page's text as a reader sees it: no tags, no attribute values."""
+    body = page[page.index("<body>"):]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
+
+
+@pytest.mark.parametrize(
+    ("fact_dict", "label"),
+    [
+        (EUR, "EUR 1.2 bn ≈ USD 1.3 bn (stated)"),
+        (USD, "~USD 1.3 bn [equivalent]"),
+        (RISE, "↑ 8 % y/y"),
+        (MAY, "2022-05-01 – 2022-05-31"),
+        (ORG, "Siemens AG"),
+        ({"type": "date", "date_start": "2021-01-01", "date_end": "2021-12-31", "open_end": True}, "2021-01-01 – 2021-12-31 →"),
+        ({"type": "money", "amount": 5e5, "amount_max": 7e5, "currency": "JPY", "usd": None, "usd_basis": None},
+         "JPY 500,000–700,000 ≈ USD ? (no rate)"),
+    ],
+)
+def test_value_labels(fact_dict, label):
+    assert value_label(fact_dict) == label
+
+
+def test_article_page_shows_values_counts_and_reference_date():
+    page = visible(facts_html(TEXT, RECORD))
+    for expected in ("EUR 1.2 bn ≈ USD 1.3 bn", "↑ 8 % y/y", "Siemens AG", "2022-06-02", "dateline", "5 facts"):
+        assert expected in page
+    assert "money 2 " in page and "event 0 " in page
+
+
+def test_undated_article_page_says_unknown():
+    page = visible(facts_html(TEXT, {**RECORD, "published": None, "published_basis": None}))
+    assert "unknown" in page and "None" not in page
+
+
+def test_nested_facts_are_listed_in_the_table():
+    inner = fact("org", "Siem", name="Siem", canonical="Siem", id="")
+    page = facts_html(TEXT, {**RECORD, "facts": [ORG, inner]})
+    assert page.count('<mark class="fact"') == 1 and "<td>Siem</td>" in page
+
+
+def test_report_draws_every_chart():
+    unattributed = {**RECORD, "doc": "other.txt", "published": "2022-07-01",
+                    "facts": [ORG, EUR, USD, MAY, {**RISE, "subject": None}]}
+    page = report_html([RECORD, unattributed, {"doc": "bad", "error": "boom"}])
+    for chart in ("usd-by-month", "usd-by-org", "percent-changes", "top-orgs", "timeline"):
+        section = page[page.index(f'id="{chart}"'):]
+        assert section.index("<svg") < section.index("</section>"), chart
+    text = visible(page)
+    assert "3 articles" in text and "1 failed" in text
+    assert "USD 2.6 bn" in text  # 1.3 bn twice: the stated equivalents are not added again
+    assert "<script" not in page and not re.search(r'(src|href)="(https?:)?//', page)  # nothing to fetch
+
+
+def test_report_without_facts_explains_empty_charts():
+    text = visible(report_html([{"doc": "a", "published": None, "facts": []}]))
+    assert "No money amount" in text and "No resolved dates" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("on Nov. 7, 2023.(Xinhua/Li Ming)", 3, 15),
+        ("Dec. 1, 2022.The rest", 0, 12),
+    ],
+)
+def test_displacy_spans_keep_to_the_fact_characters(text, start, end):
+    record = {"facts": [{"type": "date", "text": text[start:end], "start": start, "end": end,
+                         "date_start": "2023-11-07", "date_end": "2023-11-07", "open_end": False, "granularity": "day"}]}
+    data = displacy_data(record, text)
+    assert data["ents"] == [{"start": start, "end": end, "label": "DATE: 2023-11-07"}]
+    markup = displacy(record, text, jupyter=False)
+    shown = re.search(r"<mark[^>]*>\s*(.*?)\s*<span", markup, re.S).group(1)
+    assert shown == text[start:end]
+
+
+def test_displacy_from_a_doc(nlp):
+    from newsfacts import make_doc
+
+    doc = nlp(make_doc(nlp, "Toyota earned 2 trillion yen in 2023.", "2024-05-08"))
+    data = displacy_data(doc)
+    assert {ent["label"].split(":")[0] for ent in data["ents"]} >= {"MONEY", "DATE"}
+    assert all(doc.text[e["start"]:e["end"]].strip() == doc.text[e["start"]:e["end"]] for e in data["ents"])
+
+
+def test_report_command(tmp_path):
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text("\n".join(json.dumps(r) for r in [RECORD, {**RECORD, "doc": "b.txt"}]) + "\n", encoding="utf-8")
+    out = tmp_path / "r" / "report.html"
+    result = CliRunner().invoke(app, ["report", str(facts), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").count("<svg") >= 5
+    broken = tmp_path / "broken.json"
+    broken.write_text("[1, 2]", encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(broken), "-o", str(out)])
+    assert result.exit_code == 2 and "not newsfacts output" in result.output

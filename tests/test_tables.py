@@ -1,0 +1,205 @@
+"""Facts as tables: typed DataFrame columns, CSV/Parquet/JSON output, sums that count once."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+import newsfacts
+from newsfacts.cli import app
+from newsfacts.tables import COLUMNS, record_rows, to_frame, usd_total
+
+ARTICLE = (
+    "OSLO, 4 March 2021 -- Equinor said on Thursday its quarterly profit rose 12 percent to "
+    "9.5 billion euros (about 11.5 billion U.S. dollars) in the fourth quarter of 2020.\n"
+)
+
+# A hand-made record: a stated equivalent, a percent linked to a date fact, an org with an id.
+LINKED = {
+    "doc": "nok.txt", "published": "2021-03-04", "published_basis": "dateline",
+    "facts": [
+        {"type": "org", "text": "Equinor", "start": 0, "end": 7, "name": "Equinor", "canonical": "Equinor ASA", "id": "equinor"},
+        {"type": "percent", "text": "12 percent", "start": 20, "end": 30, "value": 12, "unit": "percent", "approx": None,
+         "period": [80, 104], "subject": "Equinor ASA", "change": "up", "basis": None},
+        {"type": "money", "text": "9.5 billion Norwegian crowns", "start": 34, "end": 62, "amount": 9.5e9,
+         "currency": "NOK", "approx": None, "usd": 1.1e9, "usd_basis": "stated", "period": None, "subject": None,
+         "equivalent_of": None},
+        {"type": "money", "text": "1.1 billion U.S. dollars", "start": 70, "end": 94, "amount": 1.1e9, "currency": "USD",
+         "approx": "about", "usd": 1.1e9, "usd_basis": "identity", "period": None, "subject": None, "equivalent_of": 34},
+        {"type": "money", "text": "CHF 40 million", "start": 96, "end": 110, "amount": 4e7, "currency": "CHF",
+         "approx": None, "usd": 4.4e7, "usd_basis": "ecb:2021-03-03", "period": None, "subject": None,
+         "equivalent_of": None},
+        {"type": "date", "text": "the fourth quarter of 2020", "start": 80, "end": 104, "date_start": "2020-10-01",
+         "date_end": "2020-12-31", "open_end": False, "granularity": "quarter"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def seed_frame(nlp, seeds_dir, seed_gold_dir):
+    gold = {g["doc"]: g for g in (json.loads(p.read_text(encoding="utf-8")) for p in sorted(seed_gold_dir.glob("*.json")))}
+    frame = newsfacts.to_frame(
+        newsfacts.extract_record((seeds_dir / doc).read_text(encoding="utf-8"), g["published"], doc) for doc, g in gold.items()
+    )
+    return frame, gold
+
+
+def test_seed_frame_has_real_dtypes(seed_frame):
+    frame, _ = seed_frame
+    assert list(frame.columns) == list(COLUMNS)
+    for column in ("published", "date_start", "date_end", "period_start", "usd_rate_date"):
+        assert pd.api.types.is_datetime64_any_dtype(frame[column]), column
+    for column in ("amount", "usd", "value"):
+        assert frame[column].dtype == "float64", column
+    assert frame["start"].dtype == "Int64" and frame["equivalent_of"].dtype == "Int64"
+    assert frame["open_end"].dtype == "boolean"
+    assert frame["usd"].isna().any() and frame["date_start"].notna().any()
+
+
+def test_seed_usd_sum_counts_each_amount_once(seed_frame):
+    frame, gold = seed_frame
+    expected = sum(f["usd"] for g in gold.values() for f in g["facts"]
+                   if f["type"] == "money" and f.get("equivalent_of") is None and f["usd"] is not None)
+    assert expected > 0
+    assert usd_total(frame) == pytest.approx(expected, rel=0.03)
+
+
+@pytest.mark.parametrize(
+    ("column", "fact_text", "expected"),
+    [
+        ("period_start", "12 percent", pd.Timestamp("2020-10-01")),
+        ("period_end", "12 percent", pd.Timestamp("2020-12-31")),
+        ("period_text", "12 percent", "the fourth quarter of 2020"),
+        ("subject", "12 percent", "Equinor ASA"),
+        ("change", "12 percent", "up"),
+        ("equivalent_of", "1.1 billion U.S. dollars", 34),
+        ("usd_rate_date", "CHF 40 million", pd.Timestamp("2021-03-03")),
+        ("id", "Equinor", "equinor"),
+        ("granularity", "the fourth quarter of 2020", "quarter"),
+    ],
+)
+def test_link_and_value_columns(column, fact_text, expected):
+    frame = to_frame([LINKED])
+    row = frame[frame["text"] == fact_text].iloc[0]
+    assert row[column] == expected
+
+
+def test_usd_total_skips_stated_equivalents():
+    assert usd_total(to_frame(LINKED)) == pytest.approx(1.1e9 + 4.4e7)
+
+
+@pytest.mark.parametrize(
+    ("record", "keep_empty", "rows", "error"),
+    [
+        ({"doc": "x", "error": "bad date"}, False, 1, "bad date"),
+        ({"doc": "y", "published": None, "facts": []}, False, 0, None),
+        ({"doc": "y", "published": float("nan"), "facts": []}, True, 1, None),
+        ({"doc": "z", "published": pd.NaT, "facts": LINKED["facts"][:1]}, False, 1, None),
+    ],
+)
+def test_failed_and_empty_documents(record, keep_empty, rows, error):
+    found = record_rows(record, keep_empty)
+    assert len(found) == rows
+    if rows:
+        assert found[0].get("error") == error and found[0]["published"] is None
+
+
+def test_columns_are_the_same_whatever_types_occur():
+    only_orgs = {**LINKED, "facts": LINKED["facts"][:1]}
+    assert list(to_frame([only_orgs]).dtypes.items()) == list(to_frame([LINKED]).dtypes.items())
+    assert list(to_frame([]).columns) == list(COLUMNS)
+
+
+@pytest.fixture(scope="module")
+def article(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("tables")
+    (folder / "nok.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "empty.txt").write_text("Nothing in particular happened.\n", encoding="utf-8")
+    return folder
+
+
+def test_csv_output_has_every_column(nlp, runner, article):
+    result = runner.invoke(app, ["extract", str(article / "nok.txt"), "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(io.StringIO(result.stdout))
+    assert list(frame.columns) == list(COLUMNS)
+    assert {"money", "percent", "org", "date"} <= set(frame["type"])
+    assert (frame["published"] == "2021-03-04").all()
+
+
+def test_csv_file_resume_appends_without_repeating(nlp, runner, article, tmp_path):
+    out = tmp_path / "facts.csv"
+    first = runner.invoke(app, ["extract", str(article / "nok.txt"), "--out", str(out)])
+    again = runner.invoke(app, ["extract", str(article / "nok.txt"), "--out", str(out), "--resume"])
+    assert first.exit_code == 0 and again.exit_code == 0, again.output
+    frame = pd.read_csv(out)
+    assert list(frame.columns) == list(COLUMNS) and not frame.duplicated(["doc", "start", "end", "type"]).any()
+
+
+def test_parquet_output_keeps_the_types(nlp, runner, article, tmp_path):
+    out = tmp_path / "facts.parquet"
+    result = runner.invoke(app, ["extract", str(article), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_parquet(out)
+    assert list(frame.columns) == list(COLUMNS)
+    assert pd.api.types.is_datetime64_any_dtype(frame["date_start"]) and frame["amount"].dtype == "float64"
+    euros = frame[(frame["type"] == "money") & (frame["currency"] == "EUR")]
+    assert math.isclose(euros["amount"].iloc[0], 9.5e9) and math.isclose(euros["usd"].iloc[0], 11.5e9)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-f", "parquet"], "--out FILE.parquet"),
+        (["-f", "csv", "--out", "facts_dir"], "--out FILE.csv"),
+        (["-f", "json", "--out", "facts.csv"], "is a csv file"),
+        (["--out", "facts.parquet", "--resume"], "cannot append"),
+    ],
+)
+def test_table_format_usage_errors(runner, article, args, message):
+    result = runner.invoke(app, ["extract", str(article / "nok.txt"), *args])
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_json_over_several_documents_is_one_array(nlp, runner, article):
+    result = runner.invoke(app, ["extract", str(article / "nok.txt"), str(article / "empty.txt"), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [record["doc"] for record in data] == ["nok.txt", "empty.txt"]
+
+
+PAGE = """<html><head><title>Results</title>
+<meta property="article:published_time" content="2019-08-07T06:30:00+02:00"></head>
+<body><article><h1>Results</h1><p>Adidas said on Wednesday that second-quarter net income rose 22 percent
+to 1.1 billion euros, helped by strong demand in Asia and a weaker euro.</p>
+<p>The company kept its forecast for the year and said sales in China grew for a ninth quarter.</p></article></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "published", "basis"),
+    [([], "2019-08-07", "html_metadata"), (["--published", "2019-08-09"], "2019-08-09", "given")],
+)
+def test_html_page_date_is_the_reference(nlp, runner, tmp_path, args, published, basis):
+    page = tmp_path / "adidas.html"
+    page.write_text(PAGE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(page), *args])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert (record["published"], record["published_basis"]) == (published, basis)
+
+
+@pytest.mark.parametrize("model", ["en_core_web_xx_missing", "/no/such/model/dir"])
+def test_unknown_base_model_is_a_usage_error(runner, model):
+    result = runner.invoke(app, ["--model", model, "extract", "-"], input="Text.")
+    assert result.exit_code == 2 and "--model" in result.output
