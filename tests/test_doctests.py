@@ -20,6 +20,7 @@ MODULES = [
     "newsfacts.normalise.orgs",
     "newsfacts.normalise.org_coref",
     "newsfacts.normalise.org_typing",
+    "newsfacts.normalise.name_index",
     "newsfacts.normalise.events",
     "newsfacts.components.links",
 ]

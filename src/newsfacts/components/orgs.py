@@ -29,12 +29,14 @@ import re
 from typing import Any, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.attrs import IDX, IS_LOWER, IS_UPPER, ORTH
+from spacy.tokens import Doc, Token
 
 from ..extensions import add_facts, claimed_ranges
 from ..facts import Org
 from ..normalise.org_coref import CorefRules, initials, is_acronym, org_id, resolve, shortens
 from ..normalise.org_typing import OrgTyping
+from ..normalise.name_index import NameIndex
 from ..normalise.orgs import trim
 from ..resources import TableComponent, alternation, read_json, read_jsonl
 from .base import FactComponent
@@ -49,19 +51,18 @@ NAMED_THINGS = frozenset({"facility", "event", "programme", "product"})
 EDGE_WORDS = frozenset({"of", "at", "from", "and", "the", "on", "'s", "’s"})
 INTERNAL_POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
 COORDINATION = re.compile(r"\s+(?:and|&)\s+")
-ACRONYM_TOKEN = re.compile(r"(?<![\w&.-])[A-Z][A-Z&]{2,7}(?![\w&-])")
 PLACE_MODIFIER = re.compile(r"(?:,\s*|\s+in\s+|\s+of\s+the\s+)(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})$")
 
 
 class _Context:
     """What the article itself says about names: people, NER labels, tokens by offset."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str) -> None:
         self.person_names: set[str] = set()
         self.labels: dict[str, set[str]] = {}
         self.ner_orgs: list[tuple[int, int]] = []
         self.not_org_spans: set[tuple[int, int]] = set()
-        self.person_chars = bytearray(len(doc.text))
+        self.person_chars = bytearray(len(text))
         self.org_votes: dict[str, int] = {}
         full_name_words: set[str] = set()
         lone_votes: dict[str, int] = {}
@@ -87,10 +88,20 @@ class _Context:
         # a part of a full name is a person's word whatever else the NER says; a lone word
         # only when the NER calls it a person at least as often as an organisation
         self.person_words = full_name_words | {w for w, n in lone_votes.items() if n >= self.org_votes.get(w, 0)}
-        self.token_at = {token.idx: token for token in doc}
-        self.lowercase_words = {token.text for token in doc if token.is_lower}
+        # one pass over the token arrays: Token objects are made only when a rule asks
+        offsets, lowercase, uppercase, orths = doc.to_array([IDX, IS_LOWER, IS_UPPER, ORTH]).T if len(doc) else ((),) * 4
+        self.doc = doc
+        self.token_index = {int(offset): i for i, offset in enumerate(offsets)}
+        self.lowercase_words = {doc.vocab.strings[int(o)] for o, low in zip(orths, lowercase) if low}
+        self.uppercase_tokens = [(int(offset), doc.vocab.strings[int(o)])
+                                 for offset, o, up in zip(offsets, orths, uppercase) if up]
         self.accepted_by_word: dict[str, set[str]] = {}
         self.not_org_initials: set[str] = set()
+
+    def token(self, offset: int) -> Token | None:
+        """The token starting at character ``offset``, if one does."""
+        i = self.token_index.get(offset)
+        return self.doc[i] if i is not None else None
 
     def accept(self, name: str) -> None:
         for word in name.split():
@@ -156,7 +167,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         self.heads = frozenset(t["generic_heads"]) | frozenset(p["institution_heads"]) | self.rules.suffixes
         self.never = {n.lower() for n in p["never_orgs"]}
         self.titles = set(p["title_words"])
-        self.gazetteer = re.compile(rf"(?<![\w@#-])(?:{alternation(self.entry_of)})(?![\w-]|\.\w)")
+        self.gazetteer = NameIndex(self.entry_of)
         words = rf"{NAME_WORD}(?:\s+(?:{CONNECTOR}\s+)?{NAME_WORD}){{0,5}}"
         self.shapes = [
             re.compile(rf"\b{words}\s+(?:{alternation(p['legal_suffixes'])})(?![\w])"),
@@ -209,18 +220,18 @@ class OrgRecognizer(FactComponent, TableComponent):
         interior = bytearray(len(text) + 1)  # inside a longer name, after its first character
         for start, end in ctx.ner_orgs:
             interior[start + 1:end] = b"\x01" * (end - start - 1)
-        for match in self.gazetteer.finditer(text):
-            if match.group() in self.ambiguous and match.span() not in vouching:
+        for m_start, m_end, matched in self.gazetteer.finditer(text):
+            if matched in self.ambiguous and (m_start, m_end) not in vouching:
                 continue  # a common word or place needs the NER or a cue to call exactly it a name
-            if interior[match.start()] and not text.startswith(("the ", "The "), match.start() - 4):
+            if interior[m_start] and not text.startswith(("the ", "The "), m_start - 4):
                 continue  # a word inside another name ("Southern" in "University of Southern Indiana")
-            found.append((match.start(), match.end(), GAZETTEER))
-            for end in ends_by_start.get(match.start(), ()):
-                extension = text[match.end():end].split()
-                if end > match.end() and extension and all(
+            found.append((m_start, m_end, GAZETTEER))
+            for end in ends_by_start.get(m_start, ()):
+                extension = text[m_end:end].split()
+                if end > m_end and extension and all(
                         w[:1].isupper() and w not in self.typing.last_word_class and w not in self.titles
                         and w.lower() not in self.never for w in extension):
-                    found.append((match.start(), end, GAZETTEER))  # a unit of a known company: "Tmall World"
+                    found.append((m_start, end, GAZETTEER))  # a unit of a known company: "Tmall World"
         ner_ends: dict[int, list[int]] = {}
         for start, end in ctx.ner_orgs:
             ner_ends.setdefault(start + 4 if text.startswith(("the ", "The "), start) else start, []).append(end)
@@ -415,7 +426,7 @@ class OrgRecognizer(FactComponent, TableComponent):
                 self._common_nouns = frozenset(index["noun"])
             except (KeyError, ValueError):  # a pipeline without the rule lemmatizer's tables
                 self._common_nouns = frozenset()
-        token = ctx.token_at.get(start)
+        token = ctx.token(start)
         lemma = token.lemma_.lower() if token is not None else word.lower()
         listed = word.lower() in self._common_nouns or lemma in self._common_nouns
         # a listed noun the NER calls an organisation again and again is a name ("Scientology")
@@ -424,7 +435,7 @@ class OrgRecognizer(FactComponent, TableComponent):
     @staticmethod
     def _looks_proper(ctx: _Context, start: int, end: int) -> bool:
         """An NER-only name needs a proper-noun token, and not only a sentence-initial common word."""
-        tokens = [ctx.token_at[i] for i in range(start, end) if i in ctx.token_at]
+        tokens = [t for t in (ctx.token(i) for i in range(start, end)) if t is not None]
         proper = [t for t in tokens if t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")]
         if not proper:
             return False
@@ -451,7 +462,7 @@ class OrgRecognizer(FactComponent, TableComponent):
 
     def process(self, doc: Doc) -> Doc:
         text = doc.text
-        ctx = _Context(doc)
+        ctx = _Context(doc, text)
         taken = _Occupied(len(text), claimed_ranges(doc))
         accepted = _Occupied(len(text))
         spans: list[tuple[int, int]] = []
@@ -464,8 +475,8 @@ class OrgRecognizer(FactComponent, TableComponent):
                     accepted.add(*piece)
                     spans.append(piece)
                     ctx.accept(text[piece[0]:piece[1]])
-        spans.extend(self._acronyms_of(text, spans, taken, accepted))
-        spans.extend(self._propagate(doc, spans, taken, accepted, ctx, trusted))
+        spans.extend(self._acronyms_of(text, spans, taken, accepted, ctx))
+        spans.extend(self._propagate(text, spans, taken, accepted, ctx, trusted))
         spans.sort()
         names = [" ".join(text[s:e].split()) for s, e in spans]
         canonical = resolve([(s, e, n) for (s, e), n in zip(spans, names)], text, self.entry_of, self.rules)
@@ -495,29 +506,28 @@ class OrgRecognizer(FactComponent, TableComponent):
         return entries
 
     def _acronyms_of(self, text: str, spans: list[tuple[int, int]], taken: _Occupied,
-                     accepted: _Occupied) -> list[tuple[int, int]]:
+                     accepted: _Occupied, ctx: _Context) -> list[tuple[int, int]]:
         """Acronyms (three letters or more) of names accepted in this article, wherever they
         stand ("… the International Labour Organization … the ILO")."""
-        forms = {form for s, e in spans if len(text[s:e].split()) >= 2
-                 for form in initials(text[s:e], self.rules.function_words) if len(form) >= 3}
+        long_names = {text[s:e] for s, e in spans if " " in text[s:e]}
+        forms = {form for name in long_names for form in initials(name, self.rules.function_words) if len(form) >= 3}
         forms -= self.typing.metric_words | self.typing.places
         extra = []
-        for match in ACRONYM_TOKEN.finditer(text):
-            if match.group() in forms and not accepted.overlaps(*match.span()) and not taken.overlaps(*match.span()):
-                accepted.add(*match.span())
-                extra.append(match.span())
+        for start, word in ctx.uppercase_tokens:
+            end = start + len(word)
+            if word in forms and not accepted.overlaps(start, end) and not taken.overlaps(start, end):
+                accepted.add(start, end)
+                extra.append((start, end))
         return extra
 
-    def _propagate(self, doc: Doc, spans: list[tuple[int, int]], taken: _Occupied, accepted: _Occupied,
+    def _propagate(self, text: str, spans: list[tuple[int, int]], taken: _Occupied, accepted: _Occupied,
                    ctx: _Context, trusted: set[str]) -> list[tuple[int, int]]:
         """Other mentions of names already accepted in this article."""
-        text = doc.text
         names = {text[s:e] for s, e in spans}
         if not names:
             return []
-        pattern = re.compile(rf"(?<![\w@#])(?:{alternation(names)})(?![\w-]|\.\w)")
         extra = []
-        for match in pattern.finditer(text):
+        for match in re.finditer(rf"(?<![\w@#-])(?:{alternation(names)})(?![\w-]|\.\w)", text):
             start, end = match.span()
             if accepted.overlaps(start, end) or taken.overlaps(start, end):
                 continue

@@ -1,0 +1,47 @@
+"""Find many literal names in a text quickly.
+
+A regex alternation of thousands of names makes the regex engine try every name at
+every position. ``NameIndex`` looks names up by their first characters at each word
+start instead, so the cost grows with the words of the text, not with the size of the
+gazetteer. Matches obey the same boundaries the org component wants: not inside a
+word, a handle, a hashtag or a hyphenated word, and not followed by a letter, a digit,
+a hyphen or ".x" ("JD" is not found in "JD.com").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+KEY = 3
+WORD_START = re.compile(r"(?<![\w@#-])(?=[\w&])")
+AFTER = re.compile(r"[\w-]|\.\w")
+
+
+class NameIndex:
+    """Literal names, longest first at each position.
+
+    >>> index = NameIndex(["JD", "JD.com", "Ant Group", "Ant"])
+    >>> [m for m in index.finditer("JD.com and Ant Group, not Antler or #Ant")]
+    [(0, 6, 'JD.com'), (11, 20, 'Ant Group')]
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_key: dict[str, list[str]] = {}
+        for name in sorted(set(n for n in names if n), key=len, reverse=True):
+            self.by_key.setdefault(name[:KEY], []).append(name)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, name)`` of non-overlapping matches, left to right, longest first."""
+        position = 0
+        for word in WORD_START.finditer(text):
+            start = word.start()
+            if start < position:
+                continue
+            for key_length in range(KEY, 0, -1):
+                names = self.by_key.get(text[start:start + key_length])
+                match = next((n for n in names or () if text.startswith(n, start) and not AFTER.match(text, start + len(n))), None)
+                if match is not None:
+                    position = start + len(match)
+                    yield start, position, match
+                    break
