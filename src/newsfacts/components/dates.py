@@ -60,7 +60,9 @@ class DateRecognizer(FactComponent, TableComponent):
         return spans
 
     def _clause_tense(self, token: Token) -> Tense:
-        """Tense of the verb a date attaches to: "said Tuesday it will…" is past."""
+        """Tense of the verb a date attaches to: "said Tuesday it will…" is past, and
+        "before" when the date modifies that past-tense verb itself ("In January, the firm
+        hired…"), not a noun after it ("approved a dividend payable Dec. 7")."""
         verb = token
         for _ in range(MAX_HEAD_STEPS):
             if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
@@ -76,28 +78,43 @@ class DateRecognizer(FactComponent, TableComponent):
             return "past"  # "may have been"
         if any(a.lower_ in self.future_modals for a in auxiliaries):
             return "future"  # "might come as soon as Tuesday"
-        if any(a.tag_ == "TO" for a in auxiliaries) and self._looks_ahead(verb):
-            return "future"  # "expects sales to recover in the fourth quarter"
+        if any(a.tag_ == "TO" for a in auxiliaries) and (ahead := self._looks_ahead(verb)) is not None:
+            return ahead  # "expects sales to recover in the fourth quarter", "had been due to lapse"
+        if verb.tag_ in PAST_TAGS and self._adjunct_of(token, verb):
+            return "before"
         if verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in auxiliaries):
             return "past"
         if verb.tag_ == "VBN" and (not auxiliaries or perfect):
             return "past"  # "the ruling, announced Wednesday" and "has risen since May"
         return None
 
-    def _looks_ahead(self, verb: Token) -> bool:
+    def _looks_ahead(self, verb: Token) -> Tense:
         """An infinitive governed by a word of intent or expectation ("plans to", "is set
-        to", "ready to") states something still to come."""
+        to", "ready to") states something still to come, unless the intent itself is in
+        the past perfect ("had been scheduled to expire Friday")."""
         head = verb.head
         for _ in range(2):
             if head is verb:
-                return False
+                return None
             if head.lemma_.lower() in self.future_verbs:
                 governing = head if head.pos_ in ("VERB", "AUX") else head.head
-                return not any(a.lower_ == "had" for a in governing.children if a.dep_ in ("aux", "auxpass"))
+                had = any(a.lower_ == "had" for a in governing.children if a.dep_ in ("aux", "auxpass"))
+                return "past" if had else "future"
             verb, head = head, head.head
+        return None
+
+    @staticmethod
+    def _adjunct_of(token: Token, verb: Token) -> bool:
+        """The date (its first token or that token's head within the date, "Dec." of
+        "Dec. 7") hangs on the verb directly or through one preposition."""
+        for word in (token, token.head):
+            head = word.head
+            if head is verb or head.dep_ in ("prep", "agent") and head.head is verb:
+                return True
         return False
 
     def process(self, doc: Doc) -> Doc:
+        text = doc.text  # Doc.text re-joins every token on each access: read it once
         taken = claimed_ranges(doc)
         ner_dates = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
         tenses = self._sentence_tenses(doc)
@@ -105,7 +122,7 @@ class DateRecognizer(FactComponent, TableComponent):
         token_starts = [token.idx for token in doc]
 
         def tense_at(char: int) -> Tense:
-            if doc.text[max(0, char - 20) : char].lower().endswith(self.future_cues):
+            if text[max(0, char - 20) : char].lower().endswith(self.future_cues):
                 return "future"  # "as soon as Tuesday"
             position = bisect_right(token_starts, char) - 1
             if position >= 0 and doc.has_annotation("DEP"):
@@ -118,27 +135,26 @@ class DateRecognizer(FactComponent, TableComponent):
         def year_evidence(start: int, end: int) -> bool:
             """The base NER calls it a date, and it does not count things ("2000 parcels"),
             or it modifies a singular noun after a determiner ("its 2025 outlook")."""
-            following = doc.char_span(end, end + 1, alignment_mode="expand") if end < len(doc.text) else None
+            following = doc.char_span(end, end + 1, alignment_mode="expand") if end < len(text) else None
             counts = following is not None and following.root.pos_ in ("NOUN", "PROPN") and following.root.idx > end
             if not counts and any(s <= start and end <= e for s, e in ner_dates):
                 return True
             return self._modifier_year(doc, start, end)
 
-        facts = self._holidays(doc, tense_at)
+        facts = self._holidays(doc, text, tense_at)
         taken = taken + [(f.start, f.end) for f in facts]
-        for found in find_dates(doc.text, reference_date(doc), tense_at, year_evidence):
+        for found in find_dates(text, reference_date(doc), tense_at, year_evidence):
             if overlaps(found.start, found.end, taken):
                 continue
             facts.append(
                 Date(
-                    doc.text[found.start : found.end], found.start, found.end,
+                    text[found.start : found.end], found.start, found.end,
                     date_start=found.date_start, date_end=found.date_end,
                     open_end=found.open_end, granularity=found.granularity,
                 )
             )
         add_facts(doc, facts)
         return doc
-
 
     @staticmethod
     def _modifier_year(doc: Doc, start: int, end: int) -> bool:
@@ -153,7 +169,7 @@ class DateRecognizer(FactComponent, TableComponent):
             index -= 1
         return index >= 0 and doc[index].tag_ in DETERMINER_TAGS
 
-    def _holidays(self, doc: Doc, tense_at: Any) -> list[Date]:
+    def _holidays(self, doc: Doc, text: str, tense_at: Any) -> list[Date]:
         """A one-day holiday the event table dates, used as a day ("found on Thanksgiving
         Day", "last Christmas"), is also a date; its year follows the tense."""
         ref = reference_date(doc)
@@ -163,9 +179,9 @@ class DateRecognizer(FactComponent, TableComponent):
                 continue
             rule = self.calendars.get(record.get("name"))
             start, end = record["start"], record["end"]
-            words = doc.text[max(0, start - 20) : start].lower().split()
+            words = text[max(0, start - 20) : start].lower().split()
             cue = words[-1] if words else ""
-            if rule is None or not (cue in self.holiday_cues or doc.text[start:end].endswith((" Day", " Eve"))):
+            if rule is None or not (cue in self.holiday_cues or text[start:end].endswith((" Day", " Eve"))):
                 continue
             periods = []
             for year in (ref.year - 1, ref.year, ref.year + 1):
@@ -178,7 +194,7 @@ class DateRecognizer(FactComponent, TableComponent):
                 continue
             if cue in ("last", "next", "this", "coming"):
                 start -= len(cue) + 1
-            dates.append(Date(doc.text[start:end], start, end, date_start=chosen.start, date_end=chosen.end,
+            dates.append(Date(text[start:end], start, end, date_start=chosen.start, date_end=chosen.end,
                               open_end=False, granularity="day"))
         return dates
 

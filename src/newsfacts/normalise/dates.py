@@ -21,7 +21,8 @@ from typing import Any, Callable, Iterable
 
 from ..resources import alternation, read_json
 
-Tense = str | None  # "past", "future" or None (present / unknown)
+Tense = str | None  # "past", "future", "before" (a past-tense verb the date modifies) or None
+PAST = ("past", "before")
 
 
 @dataclass(frozen=True)
@@ -413,8 +414,11 @@ def _with_year(atom: Atom, year: int) -> Period | None:
 def _infer_year(atom: Atom, ref: dt.date, tense: Tense) -> Period | None:
     """Fill a missing year with the occurrence nearest the reference date, where a step
     against the sentence's tense counts extra: past-tense text looks back, future text
-    ahead, and news in general reports what has happened."""
+    ahead, and news in general reports what has happened. A period a past-tense verb
+    modifies ("In January, the firm hired…") has begun by the reference date."""
     candidates = [p for y in (ref.year - 1, ref.year, ref.year + 1) if (p := _with_year(atom, y)) is not None]
+    if tense == "before":
+        candidates = [p for p in candidates if p.start <= ref]
     if not candidates:
         return None
     return min(candidates, key=_cost_function(ref, tense))
@@ -423,7 +427,7 @@ def _infer_year(atom: Atom, ref: dt.date, tense: Tense) -> Period | None:
 def pick_year(candidates: list[Period], ref: dt.date, tense: Tense, strict: bool = False) -> Period | None:
     """The candidate nearest the reference date as the tense reads it; ``strict`` keeps
     only candidates wholly before ("past") or after ("future") it ("last Christmas")."""
-    if strict and tense == "past":
+    if strict and tense in PAST:
         candidates = [p for p in candidates if p.end < ref]
     elif strict and tense == "future":
         candidates = [p for p in candidates if p.start > ref]
@@ -433,7 +437,7 @@ def pick_year(candidates: list[Period], ref: dt.date, tense: Tense, strict: bool
 def _cost_function(ref: dt.date, tense: Tense) -> Callable[[Period], int]:
     """How far a candidate period lies from the reference date, a step against the tense
     counting extra."""
-    ahead_weight, behind_weight = {"past": (4, 1), "future": (1, 4)}.get(tense or "", (2, 1))
+    ahead_weight, behind_weight = {"past": (4, 1), "before": (4, 1), "future": (1, 4)}.get(tense or "", (2, 1))
 
     def cost(period: Period) -> int:
         if period.start <= ref <= period.end:
@@ -475,7 +479,7 @@ def _weekday(weekday: int, shift: str, ref: dt.date, tense: Tense) -> Period:
         return day_period(ref - dt.timedelta(days=back or 7))
     if shift == "next":
         return day_period(ref + dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7))
-    if tense == "future" or shift in ("coming", "this") and tense != "past":
+    if tense == "future" or shift in ("coming", "this") and tense not in PAST:
         return day_period(ref + dt.timedelta(days=(weekday - ref.weekday()) % 7))
     return day_period(ref - dt.timedelta(days=back))
 
@@ -572,7 +576,7 @@ def _unit_edge(unit: str, edge: str, ref: dt.date, tense: Tense) -> Period | Non
     if current is None:
         return None
     day = current.end if edge == "end" else current.start
-    if tense == "past" and day > ref:
+    if tense in PAST and day > ref:
         previous = _relative(unit, -1, ref)
         day = previous.end if edge == "end" else previous.start
     return day_period(day)
@@ -799,8 +803,8 @@ def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: 
         known = state.year is not None and atom.start - state.year[0] <= YEAR_REACH
         period = year_period(state.year[1] + atom.values["shift"]) if known else None
     period = _reshape(atom, period, ref)
-    if period is not None and period.granularity in ("quarter", "half") and atom.kind != "anaphor" and not atom.values.get("year_back"):
-        state.anchor = (atom.end, period)
+    if period is not None and period.granularity in ("quarter", "half") and atom.kind not in ("anaphor", "ago") and not atom.values.get("year_back"):
+        state.anchor = (atom.end, period)  # a quarter reached back to is no anchor: "a year earlier" twice is one year
     if period is not None and period.start and atom.has_year and atom.kind in ("day", "month", "year", "quarter", "half", "day_range"):
         state.year = (atom.end, period.start.year)
     if period is None and not (ref is None and _needs_ref(atom)):
