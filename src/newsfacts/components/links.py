@@ -145,6 +145,7 @@ class DocLinker:
 
     def __init__(self, cues: LinkCues, doc: Doc, records: list[dict[str, Any]]) -> None:
         self.cues, self.doc, self.records = cues, doc, records
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.org_at: dict[int, dict[str, Any]] = {}
         for record in records:
             if record["type"] == "org":
@@ -178,7 +179,7 @@ class DocLinker:
 
     def _is_comparison_figure(self, span: Span) -> bool:
         """A figure a change is measured from ("from $7 million", "compared with 3%")."""
-        before = self.doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
+        before = self.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
         before = before[: len(before) - len(self.cues.qualifiers.search(before).group())]
         return bool(self.cues.comparison_figure.search(before))
 
@@ -187,14 +188,14 @@ class DocLinker:
         figure also owns "… in 1988" and ", or 81 cents a share, a year ago"."""
         if date["start"] < figure["end"]:
             return False
-        gap = self.doc.text[figure["end"] : date["start"]]
+        gap = self.text[figure["end"] : date["start"]]
         return not gap.strip() or (compared and bool(self.cues.compared_gap.fullmatch(gap)))
 
     # --- change and basis --------------------------------------------------------------
 
     def change(self, span: Span) -> str | None:
         """``up``/``down`` when a change word governs the percentage or stands beside it."""
-        text, cues = self.doc.text, self.cues
+        text, cues = self.text, self.cues
         before = text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
         before = before[: len(before) - len(cues.qualifiers.search(before).group())]
         after = text[span.end_char : min(span.sent.end_char, span.end_char + 20)]
@@ -258,7 +259,7 @@ class DocLinker:
         for items in by_sentence.values():
             sent = items[0][1].sent
             for basis, pattern in self.cues.basis_patterns:
-                for match in pattern.finditer(self.doc.text, sent.start_char, sent.end_char):
+                for match in pattern.finditer(self.text, sent.start_char, sent.end_char):
                     def gap(item: tuple[dict[str, Any], Span]) -> tuple[int, int]:
                         record = item[0]
                         if record["end"] <= match.start():
@@ -322,7 +323,7 @@ class DocLinker:
     def _is_comparison_date(self, date: dict[str, Any], date_span: Span) -> bool:
         """A date a change is measured against ("than in 2022", "from those last year", "on last
         year") or that is no period of a figure ("due Oct. 15, 2030", "payable June 1")."""
-        before = self.doc.text[max(date_span.sent.start_char, date["start"] - 40) : date["start"]]
+        before = self.text[max(date_span.sent.start_char, date["start"] - 40) : date["start"]]
         if self.cues.not_period_before.search(before):
             return True
         match = self.cues.comparison_before.search(before)

@@ -84,8 +84,9 @@ class MoneyRecognizer(FactComponent, TableComponent):
         self.change_verbs = {verb.lower() for verb in numbers.tables()["change_verbs"]}
 
     def process(self, doc: Doc) -> Doc:
-        amounts = self._find(doc.text)
-        usd_stated, equivalents = self._stated_equivalents(amounts, doc.text)
+        text = doc.text  # Doc.text joins every token: read it once
+        amounts = self._find(text)
+        usd_stated, equivalents = self._stated_equivalents(amounts, text)
         on = reference_date(doc)
         facts = []
         for index, found in enumerate(amounts):
@@ -95,7 +96,7 @@ class MoneyRecognizer(FactComponent, TableComponent):
                 usd, basis = self.rates.to_usd(found.amount, found.currency, on)
             facts.append(
                 Money(
-                    doc.text[found.start : found.end], found.start, found.end,
+                    text[found.start : found.end], found.start, found.end,
                     amount=found.amount, amount_max=found.amount_max, currency=found.currency,
                     approx=found.approx, usd=usd if usd is None or sane(usd) else None, usd_basis=basis,
                     equivalent_of=equivalents.get(index),
