@@ -9,6 +9,7 @@ components have claimed (the "2024" in "Paris 2024 Olympics" is part of an event
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -26,6 +27,9 @@ PAST_TAGS = frozenset({"VBD"})
 DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS", "WP$"})
 MODIFIED_TAGS = frozenset({"NN", "NNP", "NNPS", "VBG", "JJ"})
 MAX_HEAD_STEPS = 6
+# "until Tuesday", "until 9 a.m. Tuesday", "till noon Friday": the end of a wait
+UNTIL = re.compile(r"\b(?:until|till)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight)\s+(?:[A-Z]{2,4}\s+)?)?$",
+                   re.IGNORECASE)
 
 
 class DateRecognizer(FactComponent, TableComponent):
@@ -41,6 +45,7 @@ class DateRecognizer(FactComponent, TableComponent):
         self.future_words = {w.lower() for w in words["future_words"]}
         self.future_verbs = set(words["future_verbs"])
         self.future_modals = set(words["future_modals"])
+        self.deadline_verbs = set(words["deadline_verbs"])
         self.future_cues = tuple(f"{w} " for w in words["future_conjunctions"])
         self.holiday_cues = {w.lower() for w in words["holiday_cues"]}
         events = [e for e in self.tables["events"] if "series" not in e]
@@ -63,14 +68,13 @@ class DateRecognizer(FactComponent, TableComponent):
         """Tense of the verb a date attaches to: "said Tuesday it will…" is past, and
         "before" when the date modifies that past-tense verb itself ("In January, the firm
         hired…"), not a noun after it ("approved a dividend payable Dec. 7")."""
-        verb = token
-        for _ in range(MAX_HEAD_STEPS):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-                break
-            verb = verb.head
+        verb = self._verb_of(token)
         if verb.pos_ not in ("VERB", "AUX"):
             return None
         auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+        if not auxiliaries and verb.dep_ == "conj" and verb.tag_ == verb.head.tag_:
+            verb = verb.head  # "expects to obtain approval and complete the deal by year-end"
+            auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
         if verb.lower_ in self.future_words or any(a.lower_ in self.future_words for a in auxiliaries):
             return "future"
         perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries)
@@ -88,15 +92,26 @@ class DateRecognizer(FactComponent, TableComponent):
             return "past"  # "the ruling, announced Wednesday" and "has risen since May"
         return None
 
+    @staticmethod
+    def _verb_of(token: Token) -> Token:
+        """The nearest verb above a token (the token's root when there is none near)."""
+        verb = token
+        for _ in range(MAX_HEAD_STEPS):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return verb
+
     def _looks_ahead(self, verb: Token) -> Tense:
         """An infinitive governed by a word of intent or expectation ("plans to", "is set
         to", "ready to") states something still to come, unless the intent itself is in
         the past perfect ("had been scheduled to expire Friday")."""
         head = verb.head
         for _ in range(2):
-            if head is verb:
+            if head.i == verb.i:
                 return None
-            if head.lemma_.lower() in self.future_verbs:
+            third_person = head.tag_ == "VBZ" and head.lower_[:-1] in self.future_verbs  # lemmatised "hopes" → "hop"
+            if head.lemma_.lower() in self.future_verbs or third_person:
                 governing = head if head.pos_ in ("VERB", "AUX") else head.head
                 had = any(a.lower_ == "had" for a in governing.children if a.dep_ in ("aux", "auxpass"))
                 return "past" if had else "future"
@@ -105,11 +120,12 @@ class DateRecognizer(FactComponent, TableComponent):
 
     @staticmethod
     def _adjunct_of(token: Token, verb: Token) -> bool:
-        """The date (its first token or that token's head within the date, "Dec." of
-        "Dec. 7") hangs on the verb directly or through one preposition."""
-        for word in (token, token.head):
+        """The date (its first token, or that token's head inside the date: "12th" of "the
+        12th of May") hangs on the verb directly or through one preposition."""
+        inside = token.head.pos_ in ("PROPN", "NUM") and abs(token.head.i - token.i) <= 2
+        for word in (token, token.head) if inside else (token,):
             head = word.head
-            if head is verb or head.dep_ in ("prep", "agent") and head.head is verb:
+            if head.i == verb.i or head.dep_ in ("prep", "agent") and head.head.i == verb.i:
                 return True
         return False
 
@@ -125,6 +141,9 @@ class DateRecognizer(FactComponent, TableComponent):
             if text[max(0, char - 20) : char].lower().endswith(self.future_cues):
                 return "future"  # "as soon as Tuesday"
             position = bisect_right(token_starts, char) - 1
+            if position >= 0 and doc.has_annotation("DEP") and UNTIL.search(text[max(0, char - 30) : char]):
+                if self._verb_of(doc[position]).lemma_.lower() in self.deadline_verbs:
+                    return "future"  # "postponed the vote until Tuesday", "gave them until noon Friday"
             if position >= 0 and doc.has_annotation("DEP"):
                 clause = self._clause_tense(doc[position])
                 if clause is not None:

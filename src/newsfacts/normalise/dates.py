@@ -146,6 +146,7 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<qa>(?:{yref('qa')})\s+(?P<qa_o>{ordinal})[\s-]quarter)",
         rf"(?P<q>(?:(?P<q_back>year-ago|year-earlier|year-before|prior-year)\s+)?(?P<q_o>{ordinal})[\s-]quarter\b(?:\s+of\s+(?:{yref('q')}))?)",
         rf"(?P<yp>(?P<yp_y>{YEAR})\s+(?:period|quarter)\b(?!-))",
+        rf"(?P<lyq>(?:last|previous|prior)\s+year['’]s\s+(?:quarter|period))\b",
         rf"(?P<qn>\bQ(?P<qn_n>[1-4])(?:\s?(?P<qn_y>{YEAR})|\s+of\s+(?P<qn_y2>{YEAR}))?)\b",
         rf"(?P<ha>(?:{yref('ha')})\s+(?P<ha_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})\s+half)",
         rf"(?P<h>(?P<h_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})\s+half(?:\s+of\s+(?:{yref('h')}))?)",
@@ -160,7 +161,7 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<ytd>(?P<ytd_u>year|month|quarter)[\s-]to[\s-]date)\b",
         rf"(?P<eu>(?P<eu_e>end|close|start|beginning)\s+of\s+the\s+(?P<eu_u>year|month|quarter|week))\b",
         rf"(?P<ye>year[\s-]end)\b",
-        rf"(?P<yan>(?:that|the\s+same|the\s+following|the\s+previous|the\s+prior)\s+year|the\s+year\s+before)\b(?![\s-](?:old|long|ago|earlier))",
+        rf"(?P<yan>(?:that|the\s+same|the\s+following|the\s+previous|the\s+prior)\s+(?P<yan_u>year|month)|the\s+(?P<yan_v>year|month)\s+before)\b(?![\s-](?:old|long|ago|earlier))",
         rf"(?P<rel>(?P<rel_s>{shift})\s+(?P<rel_u>{alternation(t['relative_units'])}))\b",
         rf"(?P<dp>(?P<dp_s>{alternation(t['day_parts_relative'])})\s+(?P<dp_p>morning|afternoon|evening|night))\b",
         rf"(?P<we>weekend)\b",
@@ -168,7 +169,7 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<dw>{alternation(t['day_words'])})\b",
         rf"(?P<ms>(?P<ms_s>last|this|next|coming)\s+(?P<ms_m>{alternation(m for m in t['months'] if len(m) > 3 or m == 'may')}))\b",
         rf"(?P<mo>{month})\b(?P<mo_dot>{ABBREVIATION_DOT})",
-        rf"(?P<ana>(?P<ana_d>latest|that|same|comparable|year-ago|year-earlier|year-before|prior-year)\s+(?:(?P<ana_a>year-ago|year-earlier|fiscal)\s+)?(?P<ana_u>quarter|period)|(?<=the\s)quarter(?!\s+(?:of|century|mile|point|final)|-)|year-(?:ago|earlier))\b",
+        rf"(?P<ana>(?P<ana_d>latest|that|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year)\s+(?:(?P<ana_a>year-ago|year-earlier|fiscal)\s+)?(?P<ana_u>quarter|period)(?P<ana_b>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?the\s+(?:previous|prior)\s+year))?|(?<=the\s)quarter(?!\s+(?:of|century|mile|point|final)|-)|year-(?:ago|earlier))\b",
         rf"(?P<fy>(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy_y>{YEAR}))\b",
         rf"(?P<yr>{YEAR})(?![\d%]|,\d|\.\d|-(?:year|old))",
     ]
@@ -180,6 +181,8 @@ def _helpers() -> dict[str, re.Pattern[str]]:
     t = tables()
     count = rf"(?:\d{{1,3}}|{alternation(t['counts'])})"
     units = alternation([*t["period_units_months"], *t["period_units_days"]])
+    ordinal = alternation([*t["ordinals"], *t["last_ordinals"]])
+    nth = rf"(?:fiscal[\s-])?(?:{ordinal})[\s-](?:fiscal[\s-])?"  # "its fiscal fourth quarter ended Sept. 30"
     return {
         "till_now": re.compile(rf"\s*(?:{alternation(t['till_now'])})\b", re.IGNORECASE),
         "range_link": re.compile(r"\s*(?:to|through|thru|until|till|til|-|–|—|and)\s*", re.IGNORECASE),
@@ -190,14 +193,16 @@ def _helpers() -> dict[str, re.Pattern[str]]:
         "year_cue": re.compile(rf"\b(?:{alternation(t['year_cues'])})\s+(?:the\s+)?(?:(?:early|late|mid|end\s+of)[\s-]+)?$", re.IGNORECASE),
         "month_cue": re.compile(rf"\b(?:{alternation(t['month_cues'])})\s+$", re.IGNORECASE),
         "period_end": re.compile(
-            rf"\b(?:{alternation(t['period_openers'])})\s+(?P<pe>(?:(?P<n>{count})[\s-])?(?P<unit>{units})\s+(?:{alternation(t['period_end_links'])})\s+(?:on\s+)?)$",
+            rf"\b(?:{alternation(t['period_openers'])})\s+(?P<pe>(?:(?P<n>{count})[\s-]|{nth})?(?P<unit>{units})\s+(?:{alternation(t['period_end_links'])})\s+(?:on\s+)?)$",
             re.IGNORECASE),
+        "week_of": re.compile(r"\b(?P<week_of>week\s+of\s+)$", re.IGNORECASE),
         "slice": re.compile(rf"\b(?P<slice>(?P<side>first|last|final)\s+(?:(?P<n>{count})\s+)?(?P<unit>days?|weeks?)\s+of\s+(?:the\s+)?)$", re.IGNORECASE),
         "so_far": re.compile(rf"\b(?P<so_far>(?:{alternation(t['so_far_words'])})\s+(?:in\s+)?)$", re.IGNORECASE),
         "year_end_cue": re.compile(rf"\b(?:{alternation(t['year_end_prepositions'])})\s+(?:the\s+)?$", re.IGNORECASE),
         "hyphen_word": re.compile(r"(?P<word>[A-Za-z]+)-$"),
         "sentence_start": re.compile(r"(?:^|[.!?:;\n])[\s\"“”'‘’`(\[]*$"),
         "not_decade": re.compile(rf"\s?(?:{alternation(t['not_decade_after'])})", re.IGNORECASE),
+        "of_generic": re.compile(r"(?<!\bas)\s+of\s+$", re.IGNORECASE),
         "today_generic": re.compile(rf"['’]s\s+(?:{alternation(t['generic_today_nouns'])})\b", re.IGNORECASE),
     }
 
@@ -301,6 +306,8 @@ def _atom(match: re.Match[str]) -> Atom | None:
             return Atom(start, end, "quarter", {"q": quarter, **_year_ref(g, tag), **back})
     if g["yp"]:
         return Atom(start, end, "anaphor", {"y": int(g["yp_y"])})
+    if g["lyq"]:
+        return Atom(start, end, "anaphor", {"year_back": True, "latest": False})
     if g["qn"]:
         year = g["qn_y"] or g["qn_y2"]
         return Atom(start, end, "quarter", {"q": int(g["qn_n"]), **({"y": int(year)} if year else {})})
@@ -327,10 +334,10 @@ def _atom(match: re.Match[str]) -> Atom | None:
             return Atom(start, end, "decade", {"y": t["spoken_centuries"][g["dew_c"].lower()] + tens})
         return Atom(start, end, "decade_short", {"d": tens})
     if g["sy"]:
-        return Atom(start, end, "year", {"y": _spoken_year(g)})
+        return Atom(start, end, "year", {"y": _spoken_year(g), "spoken": True})
     if g["yt"]:
         rest = (g["yt_n"] or "").lower()
-        return Atom(start, end, "year", {"y": 2000 + t["spoken_tens"].get(rest, t["spoken_units"].get(rest, 0))})
+        return Atom(start, end, "year", {"y": 2000 + t["spoken_tens"].get(rest, t["spoken_units"].get(rest, 0)), "spoken": True})
     if g["ytd"]:
         return Atom(start, end, "to_date", {"unit": g["ytd_u"].lower()})
     if g["eu"]:
@@ -340,7 +347,8 @@ def _atom(match: re.Match[str]) -> Atom | None:
     if g["yan"]:
         phrase = " ".join(g["yan"].lower().split())
         lead = re.match(r"the\s+", g["yan"], re.IGNORECASE)  # spans leave out a leading "the"
-        return Atom(start + (lead.end() if lead else 0), end, "year_anaphor", {"shift": t["year_anaphors"][phrase]})
+        unit = (g["yan_u"] or g["yan_v"]).lower()
+        return Atom(start + (lead.end() if lead else 0), end, f"{unit}_anaphor", {"shift": t["period_anaphors"][phrase]})
     if g["dp"]:
         part, word = g["dp_p"].lower(), g["dp_s"].lower()
         if word == "last" and part != "night" or word == "this" and part == "night":
@@ -350,8 +358,9 @@ def _atom(match: re.Match[str]) -> Atom | None:
         n = _count(g["ago_n"])
         if n is None:
             return None
-        sign = t["ago_words"][g["ago_w"].lower()]
-        return Atom(start, end, "ago", {"n": n * sign, "unit": g["ago_u"].lower()})
+        word = " ".join(g["ago_w"].lower().split())
+        return Atom(start, end, "ago", {"n": n * t["ago_words"][word], "unit": g["ago_u"].lower(),
+                                        "narrative": word in t["narrative_ago_words"]})
     if g["rel"]:
         return Atom(start, end, "rel", {"shift": t["relative_shifts"][g["rel_s"].lower()], "unit": g["rel_u"].lower()})
     if g["we"]:
@@ -368,9 +377,10 @@ def _atom(match: re.Match[str]) -> Atom | None:
         return Atom(start, end, "month_shift", {"m": months[g["ms_m"].lower()], "shift": g["ms_s"].lower()})
     if g["ana"]:
         text = g["ana"].lower()
-        if (g["ana_u"] or "").lower() == "period" and not re.search(r"year-|prior-year|comparable|latest", text):
+        back = bool(g["ana_b"] or re.search(r"year-|prior-year|comparable", text))
+        if (g["ana_u"] or "").lower() == "period" and not back and "latest" not in text:
             return None
-        return Atom(start, end, "anaphor", {"year_back": bool(re.search(r"year-|prior-year|comparable", text)),
+        return Atom(start, end, "anaphor", {"year_back": back,
                                             "latest": text.startswith("latest")})
     if g["mo"]:
         word = g["mo"]
@@ -605,6 +615,7 @@ class DateMatch:
 
 NAMED_MARCH = re.compile(r"[ \t]{1,3}(?:for|of|on|against)[ \t]{1,3}(?:the[ \t]{1,3})?[A-Z]")
 WEEKDAY_GAP = re.compile(r",?[ \t]{1,3}(?:the[ \t]{1,3})?")
+SPOKEN_YEAR_GAP = re.compile(r",?[ \t]{1,3}(?:of[ \t]{1,3})?")
 RANGE_GAP = 12  # the most characters a range link ("  through  ") may take
 LOOKBACK = 60  # characters read before an expression for its cue words
 
@@ -632,6 +643,10 @@ def find_atoms(text: str, year_evidence: Callable[[int, int], bool] = lambda s, 
             atoms.pop()
         if atom.kind == "day" and atoms and atoms[-1].kind == "weekday" and WEEKDAY_GAP.fullmatch(text[atoms[-1].end : atom.start]):
             atom.start = atoms.pop().start  # "this coming Sunday, March 8" is one day
+        if atom.values.get("spoken") and atoms and atoms[-1].kind in ("month", "day") and not atoms[-1].has_year and \
+                SPOKEN_YEAR_GAP.fullmatch(text[atoms[-1].end : atom.start]):
+            atoms[-1].values["y"], atoms[-1].end = atom.values["y"], atom.end  # "January nineteen ninety-seven"
+            continue
         atoms.append(atom)
     return atoms
 
@@ -651,11 +666,14 @@ def _plausible(atom: Atom, text: str, before: str, linked: bool, year_evidence: 
     if atom.kind == "unit_edge" and v.get("needs_preposition") and not helpers["year_end_cue"].search(before):
         return False
     words = text[atom.start : atom.end].split()
-    if atom.kind in ("rel", "dayword", "weekend", "to_date", "year_anaphor") and all(w[:1].isupper() for w in words):
+    if atom.kind in ("rel", "dayword", "weekend", "to_date", "year_anaphor", "month_anaphor") and all(w[:1].isupper() for w in words):
         if not helpers["sentence_start"].search(before):
             return False
     if atom.kind == "dayword" and helpers["today_generic"].match(text, atom.end):
         return False
+    if atom.kind == "dayword" and helpers["of_generic"].search(before) and text[atom.start : atom.end].lower() in \
+            tables()["generic_after_of"] and not text.startswith(("'s", "’s"), atom.end):
+        return False  # "the factories of tomorrow"; but "as of today" and "of today's vote" are days
     if atom.kind == "decade_short" and helpers["not_decade"].match(text, atom.end):
         return False  # "in the nineties Fahrenheit" is a temperature
     if atom.kind == "month" and not v.get("y") and NAMED_MARCH.match(text, atom.end):
@@ -674,7 +692,8 @@ def _split_pair(atom: Atom) -> list[Atom]:
 
 def _widen(atom: Atom, before: str) -> None:
     """Take in the words before an expression that change its period: "end of 2022",
-    "the quarter ended Sept. 30", "the first 10 days of May", "so far this year"."""
+    "the quarter ended Sept. 30", "the first 10 days of May", "so far this year", "the
+    week of March 6"."""
     helpers = _helpers()
     t = tables()
     v = atom.values
@@ -682,6 +701,10 @@ def _widen(atom: Atom, before: str) -> None:
     def take(match: re.Match[str], group: str) -> None:
         atom.start -= len(before) - match.start(group)
 
+    if atom.kind == "day" and (found := helpers["week_of"].search(before)):
+        v["week_of"] = True
+        take(found, "week_of")
+        return
     if atom.kind in ("day", "month", "weekday") and (found := helpers["period_end"].search(before)):
         unit = " ".join(found.group("unit").lower().split())
         n = _count(found.group("n")) if found.group("n") else 1
@@ -710,7 +733,7 @@ def _widen(atom: Atom, before: str) -> None:
         atom.start -= len(before[-30:]) - edge.start()
         return
     hedge = helpers["hedge"].search(before[-30:])
-    if hedge and atom.kind in ("year", "month", "decade", "decade_short", "quarter", "rel", "year_anaphor"):
+    if hedge and atom.kind in ("year", "month", "decade", "decade_short", "quarter", "rel", "year_anaphor", "month_anaphor"):
         atom.start -= len(before[-30:]) - hedge.start()
 
 
@@ -776,6 +799,7 @@ class _Context:
 
     anchor: tuple[int, Period] | None = None  # the last quarter or half named, for "a year earlier"
     year: tuple[int, int] | None = None  # (offset, year) of the last year written out, for "that year"
+    month: tuple[int, int, int] | None = None  # (offset, year, month) of the last month or day, for "the following month"
 
 
 def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: Tense, state: _Context,
@@ -802,11 +826,18 @@ def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: 
     if atom.kind == "year_anaphor":
         known = state.year is not None and atom.start - state.year[0] <= YEAR_REACH
         period = year_period(state.year[1] + atom.values["shift"]) if known else None
+    if atom.kind == "month_anaphor":
+        known = state.month is not None and atom.start - state.month[0] <= YEAR_REACH
+        period = _safe(lambda: month_period(*add_months(*state.month[1:], atom.values["shift"]))) if known else None
+    if atom.kind == "ago" and atom.values["narrative"]:
+        period = _narrative_shift(atom, period, state)
     period = _reshape(atom, period, ref)
-    if period is not None and period.granularity in ("quarter", "half") and atom.kind not in ("anaphor", "ago") and not atom.values.get("year_back"):
-        state.anchor = (atom.end, period)  # a quarter reached back to is no anchor: "a year earlier" twice is one year
+    if period is not None and _anchors(atom, period):
+        state.anchor = (atom.end, period)
     if period is not None and period.start and atom.has_year and atom.kind in ("day", "month", "year", "quarter", "half", "day_range"):
         state.year = (atom.end, period.start.year)
+    if period is not None and period.start and period.granularity in ("day", "month") and atom.kind in ("day", "month", "month_anaphor"):
+        state.month = (atom.end, period.start.year, period.start.month)
     if period is None and not (ref is None and _needs_ref(atom)):
         return None, 1
     if till:
@@ -819,9 +850,35 @@ def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: 
                      False, granularity), 1
 
 
+def _anchors(atom: Atom, period: Period) -> bool:
+    """Whether a period is the one later "a year earlier"s compare with: a quarter, half,
+    "first nine months" or "six months ended Oct. 1" named, or "the quarter" that refers
+    back to it (which keeps it in reach); not one reached back to, or "a year earlier"
+    twice would be two years."""
+    v = atom.values
+    if v.get("year_back") or atom.kind == "ago" or atom.kind == "anaphor" and v.get("y") is not None:
+        return False
+    reporting = atom.kind == "first_months" or "back" in v and v["back"][0] == "months"
+    return period.granularity in ("quarter", "half") or reporting
+
+
+def _narrative_shift(atom: Atom, period: Period | None, state: _Context) -> Period | None:
+    """"Two years later" and "ten days before the vote" count from an event the text
+    narrates, not from the reference date: years count from the year last written out;
+    days, weeks and months have no known start. Only "a year earlier" keeps its usual
+    meaning in results reporting, the year (or quarter) before the one reported."""
+    v = atom.values
+    if v["unit"] == "year" and v["n"] == -1:
+        return period
+    known = state.year is not None and atom.start - state.year[0] <= YEAR_REACH
+    if v["unit"] == "year" and known:
+        return _safe(lambda: year_period(state.year[1] + v["n"]))
+    return None
+
+
 def _needs_ref(atom: Atom) -> bool:
     """Whether the atom's period depends on the reference date."""
-    return atom.values.get("y") is None and atom.kind not in ("decade", "year_anaphor")
+    return atom.values.get("y") is None and atom.kind not in ("decade", "year_anaphor", "month_anaphor")
 
 
 def _range_ends(left: Atom, right: Atom, ref: dt.date | None, tense: Tense) -> tuple[Period | None, Period | None]:
@@ -856,6 +913,8 @@ def _reshape(atom: Atom, period: Period | None, ref: dt.date | None) -> Period |
         return period
     if atom.kind == "quarter" and v.get("year_back"):
         return shift_years(period, -1)
+    if v.get("week_of"):
+        return week_period(period.start)
     if "back" in v:
         measure, amount, unit = v["back"]
         end = period.end
@@ -916,5 +975,5 @@ def _granularity(atom: Atom) -> str:
         "day": "day", "weekday": "day", "dayword": "day", "month": "month", "quarter": "quarter",
         "half": "half", "year": "year", "decade": "decade", "weekend": "week", "first_months": "range",
         "month_shift": "month", "anaphor": "quarter", "day_range": "range", "decade_short": "decade",
-        "to_date": "range", "unit_edge": "day", "year_anaphor": "year",
+        "to_date": "range", "unit_edge": "day", "year_anaphor": "year", "month_anaphor": "month",
     }.get(atom.kind, atom.values.get("unit", "day") if atom.kind in ("rel", "ago") else "day")
