@@ -64,12 +64,24 @@ def overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(start < r_end and r_start < end for r_start, r_end in ranges)
 
 
+TEXT_KEY = "newsfacts_text"
+
+
+def document_text(doc: Doc) -> str:
+    """The doc's text, joined once per document and kept in ``doc.user_data``:
+    ``Doc.text`` re-joins every token on each access, and every component needs it."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def add_facts(doc: Doc, facts: Iterable[Fact]) -> None:
     """Store facts on the doc, as records and as labelled spans."""
     records = list(doc._.fact_records or [])
     group = doc.spans.get(SPANS_KEY)
     spans = list(group) if group is not None else []
-    text = doc.text  # Doc.text joins every token: read it once, not once per fact
+    text = document_text(doc)
     for fact in facts:
         if text[fact.start : fact.end] != fact.text:
             raise ValueError(f"fact text {fact.text!r} does not match the doc at {fact.start}:{fact.end}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import document_text
 from ..normalise.refdate import detect_published
 from .base import FactComponent
 
@@ -19,7 +20,7 @@ class DatelineDetector(FactComponent):
         if doc._.published:
             doc._.published_basis = doc._.published_basis or "given"
             return doc
-        found = detect_published(doc.text)
+        found = detect_published(document_text(doc))
         if found is not None:
             doc._.published = found.isoformat()
             doc._.published_basis = "dateline"

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..extensions import add_facts, claimed_ranges, overlaps, reference_date
+from ..extensions import add_facts, claimed_ranges, document_text, overlaps, reference_date
 from .base import FactComponent
 from ..facts import Date
 from ..normalise.dates import Period, Tense, find_dates, pick_year
@@ -130,7 +130,7 @@ class DateRecognizer(FactComponent, TableComponent):
         return False
 
     def process(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text re-joins every token on each access: read it once
+        text = document_text(doc)
         taken = claimed_ranges(doc)
         ner_dates = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
         tenses = self._sentence_tenses(doc)

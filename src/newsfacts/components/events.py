@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import add_facts, claimed_ranges, overlaps, reference_date
+from ..extensions import add_facts, claimed_ranges, document_text, overlaps, reference_date
 from .base import FactComponent
 from ..facts import Event
 from ..normalise.events import edition_name, event_span, pick_edition
@@ -72,7 +72,7 @@ class EventRecognizer(FactComponent, TableComponent):
             self.series[event["series"]] = (pattern, event["editions"], spec)
 
     def process(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = document_text(doc)
         ref = reference_date(doc)
         taken = claimed_ranges(doc)
         found: list[Event] = []

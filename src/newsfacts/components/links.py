@@ -33,6 +33,7 @@ from typing import Any, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import document_text
 from .base import FactComponent
 from ..resources import TableComponent, read_json
 
@@ -145,7 +146,7 @@ class DocLinker:
 
     def __init__(self, cues: LinkCues, doc: Doc, records: list[dict[str, Any]]) -> None:
         self.cues, self.doc, self.records = cues, doc, records
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = document_text(doc)
         self.org_at: dict[int, dict[str, Any]] = {}
         for record in records:
             if record["type"] == "org":

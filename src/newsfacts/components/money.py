@@ -23,7 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import add_facts, reference_date
+from ..extensions import add_facts, document_text, reference_date
 from .base import FactComponent
 from ..facts import Money
 from ..normalise.currency import CurrencyTable, EcbRates
@@ -84,7 +84,7 @@ class MoneyRecognizer(FactComponent, TableComponent):
         self.change_verbs = {verb.lower() for verb in numbers.tables()["change_verbs"]}
 
     def process(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text joins every token: read it once
+        text = document_text(doc)
         amounts = self._find(text)
         usd_stated, equivalents = self._stated_equivalents(amounts, text)
         on = reference_date(doc)

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.attrs import IDX, IS_LOWER, IS_UPPER, ORTH
 from spacy.tokens import Doc, Token
 
-from ..extensions import add_facts, claimed_ranges
+from ..extensions import add_facts, claimed_ranges, document_text
 from ..facts import Org
 from ..normalise.org_coref import CorefRules, initials, is_acronym, org_id, resolve, shortens
 from ..normalise.org_typing import OrgTyping
@@ -164,6 +164,7 @@ class OrgRecognizer(FactComponent, TableComponent):
             function_words=frozenset(t["function_words"]),
             web_suffixes=tuple(t["web_suffixes"]),
         )
+        self.not_acronyms = self.typing.metric_words | self.typing.places
         self.heads = frozenset(t["generic_heads"]) | frozenset(p["institution_heads"]) | self.rules.suffixes
         self.never = {n.lower() for n in p["never_orgs"]}
         self.titles = set(p["title_words"])
@@ -461,7 +462,7 @@ class OrgRecognizer(FactComponent, TableComponent):
     # --- the component ------------------------------------------------------------------
 
     def process(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = document_text(doc)
         ctx = _Context(doc, text)
         taken = _Occupied(len(text), claimed_ranges(doc))
         accepted = _Occupied(len(text))
@@ -511,7 +512,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         stand ("… the International Labour Organization … the ILO")."""
         long_names = {text[s:e] for s, e in spans if " " in text[s:e]}
         forms = {form for name in long_names for form in initials(name, self.rules.function_words) if len(form) >= 3}
-        forms -= self.typing.metric_words | self.typing.places
+        forms -= self.not_acronyms
         extra = []
         for start, word in ctx.uppercase_tokens:
             end = start + len(word)

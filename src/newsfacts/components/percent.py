@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import add_facts, claimed_ranges, overlaps
+from ..extensions import add_facts, claimed_ranges, document_text, overlaps
 from .base import FactComponent
 from ..facts import Percent
 from ..normalise.numbers import continues_a_number, number_pattern, parse_number, qualifier_before, sane
@@ -46,7 +46,7 @@ class PercentRecognizer(FactComponent, TableComponent):
         )
 
     def process(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = document_text(doc)
         taken = claimed_ranges(doc, ("money",))
         facts = []
         for match in self.pattern.finditer(text):
