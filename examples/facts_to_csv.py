@@ -1,28 +1,22 @@
-"""Extract the facts of news articles into one CSV row per fact.
+"""Extract the facts of news articles into a typed table, write it as CSV, and sum it.
 
     python examples/facts_to_csv.py seeds/*.txt --out facts.csv
     python examples/facts_to_csv.py article.txt --published 2024-05-01   # CSV to stdout
 
-Columns: document, type, start, end, text, then the normalised values (empty where a
-type has no such field), so the sheet can be filtered by type and summed by column.
+The table is ``newsfacts.to_frame``'s: one row per fact, the same columns whatever
+types occur (document, published, type, text, offsets, every normalised field, the
+figure links, org ids), dates as datetime64 and amounts as float64. The summary line
+counts each amount once: stated equivalents ("(about $237 billion)") carry
+``equivalent_of`` and are left out of the USD total.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from pathlib import Path
 
 import newsfacts
-
-VALUE_COLUMNS = [
-    "amount", "amount_max", "currency", "approx", "usd", "usd_basis",  # money
-    "value", "unit",  # percent
-    "name", "canonical",  # org, event
-    "date_start", "date_end", "open_end", "granularity",  # date (and event dates)
-]
-COLUMNS = ["document", "published", "type", "start", "end", "text", *VALUE_COLUMNS]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,16 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="CSV file to write (default: stdout)")
     args = parser.parse_args(argv)
 
-    stream = args.out.open("w", newline="", encoding="utf-8") if args.out else sys.stdout
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    texts = [path.read_text(encoding="utf-8") for path in args.files]
-    for path, text in zip(args.files, texts):
-        record = newsfacts.extract_record(text, published=args.published, doc_id=path.name)
-        for fact in record["facts"]:
-            writer.writerow({"document": record["doc"], "published": record["published"], **fact})
-    if args.out:
-        stream.close()
+    records = [newsfacts.extract_record(path.read_text(encoding="utf-8"), published=args.published, doc_id=path.name)
+               for path in args.files]
+    frame = newsfacts.to_frame(records)
+    frame.to_csv(args.out if args.out else sys.stdout, index=False)
+    money = frame[frame["type"] == "money"]
+    print(f"{len(frame)} facts in {len(records)} articles; money in USD, each amount once: "
+          f"{newsfacts.usd_total(frame):,.0f} ({len(money)} amounts)", file=sys.stderr)
     return 0
 
 

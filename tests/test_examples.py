@@ -17,9 +17,10 @@ def test_facts_to_csv(nlp, seeds_dir, tmp_path):
     files = sorted(seeds_dir.glob("*.txt"))[:2]
     assert module["main"]([*map(str, files), "--out", str(out)]) == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert {row["document"] for row in rows} == {f.name for f in files}
+    assert {row["doc"] for row in rows} == {f.name for f in files}
     money = [row for row in rows if row["type"] == "money"]
     assert money and all(row["currency"] and row["amount"] for row in money)
+    assert any(row["equivalent_of"] for row in money)  # the stated equivalents are marked
 
 
 def test_custom_pipeline(nlp):

@@ -146,6 +146,26 @@ def test_csv_file_resume_appends_without_repeating(nlp, runner, article, tmp_pat
     assert list(frame.columns) == list(COLUMNS) and not frame.duplicated(["doc", "start", "end", "type"]).any()
 
 
+def test_csv_file_rerun_without_resume_replaces_it(nlp, runner, article, tmp_path):
+    out = tmp_path / "facts.csv"
+    first = runner.invoke(app, ["extract", str(article / "nok.txt"), "--out", str(out)])
+    rows = len(pd.read_csv(out))
+    again = runner.invoke(app, ["extract", str(article / "nok.txt"), "--out", str(out)])
+    assert first.exit_code == 0 and again.exit_code == 0, again.output
+    assert len(pd.read_csv(out)) == rows
+
+
+def test_csv_resume_cuts_a_torn_last_line(nlp, runner, article, tmp_path):
+    out = tmp_path / "facts.csv"
+    runner.invoke(app, ["extract", str(article / "nok.txt"), "--out", str(out)])
+    complete = pd.read_csv(out)
+    with out.open("a", encoding="utf-8") as handle:
+        handle.write("other.txt,2021-03-04,given,money,$5")  # a crash in the middle of a row
+    again = runner.invoke(app, ["extract", str(article / "nok.txt"), "--out", str(out), "--resume"])
+    assert again.exit_code == 0, again.output
+    assert pd.read_csv(out).equals(complete)
+
+
 def test_parquet_output_keeps_the_types(nlp, runner, article, tmp_path):
     out = tmp_path / "facts.parquet"
     result = runner.invoke(app, ["extract", str(article), "--out", str(out)])

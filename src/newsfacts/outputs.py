@@ -2,8 +2,8 @@
 
 Writes are atomic per document: a ``<stem>.json`` is written to a fresh temporary file
 (created exclusively, never through a symlink) and renamed; a JSONL line is written
-whole and flushed. A JSONL file or a directory is locked while a run writes to it, so a
-second run on it is refused. Without ``--resume`` an existing JSONL file is emptied
+whole and flushed. A JSONL or CSV file, or a directory, is locked while a run writes to it, so a
+second run on it is refused. Without ``--resume`` an existing JSONL or CSV file is emptied
 first (a directory's files are replaced one by one); with it, a torn last line (a
 crash, a full disk) is cut off before appending, so its document is done again.
 ``--resume`` reads the ``doc`` of every record already written.
@@ -93,8 +93,9 @@ def _cut_torn_line(fd: int) -> int:
     return size - end
 
 
-def _open_jsonl(path: Path, resume: bool) -> TextIO:
-    """The JSONL output, locked; emptied unless resuming, else without a torn last line."""
+def _open_lines(path: Path, resume: bool) -> TextIO:
+    """A line-based output (JSONL, CSV), locked; emptied unless resuming, else without a
+    torn last line."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
     _lock(fd, path)
@@ -102,7 +103,7 @@ def _open_jsonl(path: Path, resume: bool) -> TextIO:
         os.ftruncate(fd, 0)
     elif _cut_torn_line(fd):
         sys.stderr.write(f"newsfacts: note: {path}: removed an incomplete last line; its document is done again\n")
-    handle = os.fdopen(fd, "a", encoding="utf-8")
+    handle = os.fdopen(fd, "a", encoding="utf-8", newline="")
     handle.seek(0, os.SEEK_END)
     return handle
 
@@ -127,17 +128,15 @@ class Sink:
         self._json_pending: list[dict[str, Any]] = []
         self._json_count = 0
         if out is not None and out.suffix == ".csv":
-            out.parent.mkdir(parents=True, exist_ok=True)
-            header = not out.exists() or out.stat().st_size == 0
-            self._table_file = out.open("a", encoding="utf-8", newline="")
-            self._table = CsvWriter(self._table_file, header=header)
+            self._table_file = _open_lines(out, resume)
+            self._table = CsvWriter(self._table_file, header=self._table_file.tell() == 0)
         elif out is not None and out.suffix == ".parquet":
             out.parent.mkdir(parents=True, exist_ok=True)
             self._table = ParquetWriter(out)
         elif out is None and fmt == "csv":
             self._table = CsvWriter(sys.stdout)
         elif out is not None and out.suffix == ".jsonl":
-            self._jsonl = _open_jsonl(out, resume)
+            self._jsonl = _open_lines(out, resume)
         elif out is not None:
             if out.exists() and not out.is_dir():
                 raise OutputError(f"--out {out} is a file, not a directory; give a directory, or a .jsonl file")

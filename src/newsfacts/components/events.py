@@ -83,6 +83,8 @@ class EventRecognizer(FactComponent, TableComponent):
 
         named_editions: list[tuple[int, str, dt.date | None, dt.date | None, tuple[str, ...]]] = []
         for key, (pattern, editions, spec) in self.series.items():
+            if not any(noun in text for noun in spec["nouns"]):
+                continue  # the pattern tries every city at every position: skip texts without the noun
             for match in pattern.finditer(text):
                 city = match.group("city") or match.group("city2")
                 year = match.group("year") or match.group("year2")

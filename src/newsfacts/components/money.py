@@ -163,7 +163,7 @@ class MoneyRecognizer(FactComponent, TableComponent):
         num, mag, num2, mag2, neg, link = (match.group(key + suffix) for key in ("num", "mag", "num2", "mag2", "neg", "link"))
         if needs_magnitude(num) and not mag:
             return None
-        if suffix and continues_a_number(text[: match.start()], num):
+        if suffix and continues_a_number(text[max(0, match.start() - 40) : match.start()], num):
             return None  # the tail of a number the pattern could not read whole
         start, end = match.start(), match.end()
         if UNREAD_MAGNITUDE.match(text, end):

@@ -61,7 +61,7 @@ class PercentRecognizer(FactComponent, TableComponent):
         unit = self.units[_unit_key(match.group("unit"))]
         if unit.get("attached") and match.group("gap"):
             return None
-        if continues_a_number(text[: match.start()], match.group("num")):
+        if continues_a_number(text[max(0, match.start() - 40) : match.start()], match.group("num")):
             return None
         value = parse_number(match.group("num"))
         if value is None:
