@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -283,6 +284,11 @@ def _head_shortenings(mentions: list[tuple[int, int, str]], names: list[str], gr
             groups.union(fits[0], short)
 
 
+@lru_cache(maxsize=8)
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
 def org_id(canonical: str, entry: str | None, legal_suffixes: frozenset[str]) -> str:
     """A key for one organisation across articles: the gazetteer's entry when known, else the
     canonical name folded, without a leading "the" or legal suffixes.
@@ -292,7 +298,7 @@ def org_id(canonical: str, entry: str | None, legal_suffixes: frozenset[str]) ->
     >>> org_id("Guangxi Haina Zhongpin Technology Co., Ltd.", None, frozenset({"Co", "Ltd"}))
     'guangxi-haina-zhongpin-technology'
     """
-    folded_suffixes = {fold(s) for s in legal_suffixes}
+    folded_suffixes = _folded(legal_suffixes)
     words = fold(entry or canonical).split()
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
