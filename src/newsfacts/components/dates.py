@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from typing import Any
 
+from spacy.attrs import LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -56,11 +57,17 @@ class DateRecognizer(FactComponent, TableComponent):
         past when a past-tense verb does, else unknown."""
         spans = []
         sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        # token arrays, not Token objects: this runs over every token of every article
+        strings = doc.vocab.strings
+        lowers, tags = doc.to_array([LOWER, TAG]).T if len(doc) else ((), ())
+        past_tags = {strings[tag] for tag in PAST_TAGS}
+        phrases = [w for w in self.future_words if " " in w]
+        text = document_text(doc)
         for sent in sentences:
-            lowered = sent.text.lower()
-            words = {token.lower_ for token in sent}
-            future = bool(words & self.future_words) or any(f" {w} " in f" {lowered} " for w in self.future_words if " " in w)
-            past = any(token.tag_ in PAST_TAGS for token in sent)
+            words = {strings[int(w)] for w in lowers[sent.start:sent.end]}
+            lowered = f" {text[sent.start_char:sent.end_char].lower()} "
+            future = bool(words & self.future_words) or any(f" {w} " in lowered for w in phrases)
+            past = any(int(tag) in past_tags for tag in tags[sent.start:sent.end])
             spans.append((sent.start_char, sent.end_char, "future" if future else "past" if past else None))
         return spans
 

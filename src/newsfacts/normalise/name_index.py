@@ -14,27 +14,29 @@ import re
 from typing import Iterable, Iterator
 
 KEY = 3
-WORD_START = re.compile(r"(?<![\w@#-])(?=[\w&])")
 AFTER = re.compile(r"[\w-]|\.\w")
 
 
 class NameIndex:
     """Literal names, longest first at each position.
 
-    >>> index = NameIndex(["JD", "JD.com", "Ant Group", "Ant"])
-    >>> [m for m in index.finditer("JD.com and Ant Group, not Antler or #Ant")]
-    [(0, 6, 'JD.com'), (11, 20, 'Ant Group')]
+    >>> index = NameIndex(["JD", "JD.com", "Ant Group", "Ant", "eBay", "&Partners"])
+    >>> [m for m in index.finditer("JD.com and Ant Group, not Antler or #Ant; eBay and &Partners")]
+    [(0, 6, 'JD.com'), (11, 20, 'Ant Group'), (42, 46, 'eBay'), (51, 60, '&Partners')]
     """
 
     def __init__(self, names: Iterable[str]) -> None:
         self.by_key: dict[str, list[str]] = {}
         for name in sorted(set(n for n in names if n), key=len, reverse=True):
             self.by_key.setdefault(name[:KEY], []).append(name)
+        # only words that can open a name are looked up: most words of a text are lowercase
+        openers = sorted({key[:2] for key in self.by_key if not (key[0].isupper() or key[0].isdigit())})
+        self.word_start = re.compile(r"(?<![\w@#-])(?=[A-Z0-9]" + "".join(f"|{re.escape(o)}" for o in openers) + ")")
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, name)`` of non-overlapping matches, left to right, longest first."""
         position = 0
-        for word in WORD_START.finditer(text):
+        for word in self.word_start.finditer(text):
             start = word.start()
             if start < position:
                 continue
