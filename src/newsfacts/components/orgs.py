@@ -225,7 +225,7 @@ class OrgRecognizer(FactComponent, TableComponent):
             if matched in self.ambiguous and (m_start, m_end) not in vouching:
                 continue  # a common word or place needs the NER or a cue to call exactly it a name
             if interior[m_start] and not text.startswith(("the ", "The "), m_start - 4):
-                continue  # a word inside another name ("Southern" in "University of Southern Indiana")
+                continue  # a word inside another name ("Southern" in "University of Southern Queensland")
             found.append((m_start, m_end, GAZETTEER))
             for end in ends_by_start.get(m_start, ()):
                 extension = text[m_end:end].split()
@@ -314,7 +314,7 @@ class OrgRecognizer(FactComponent, TableComponent):
                 start = possessive.end()
             elif (all(w in ctx.person_words for w in owned.split()) or owned in ctx.person_names
                   or not any(w in self.heads for w in owned.split())):
-                end = possessive.start()  # "X's Baggio Leung", "X's Lifestyle-Religion"
+                end = possessive.start()  # "X's Maria Lopez", "X's Home-Delivery"
         modifier = PLACE_MODIFIER.search(text, start, end)
         if modifier and self.typing.is_place(modifier.group("place")):
             head_words = text[start:modifier.start()].split()
@@ -335,7 +335,7 @@ class OrgRecognizer(FactComponent, TableComponent):
     @staticmethod
     def _without_edge_people(text: str, start: int, end: int, ctx: _Context) -> tuple[int, int]:
         """Drop a person's name (a word of the article's PERSON spans) joined to either edge
-        of a longer name ("Rathbun the Scientology" → "Scientology")."""
+        of a longer name ("Okafor the Federation" → "Federation")."""
         words = list(re.finditer(r"\S+", text[start:end]))
         if len(words) < 2:
             return start, end
@@ -343,13 +343,13 @@ class OrgRecognizer(FactComponent, TableComponent):
         while first < last - 1 and words[first].group().strip(",") in ctx.person_words:
             first += 1
         if first and words[first].group().lower() not in EDGE_WORDS:
-            first = 0  # "Civic Party": the word names the organisation, not a person beside it
+            first = 0  # "Liberal Party": the word names the organisation, not a person beside it
         while first < last - 1 and words[first].group().lower() in EDGE_WORDS:
             first += 1
         while last - 1 > first + 1 and words[last - 1].group().strip(",") in ctx.person_words:
             last -= 1
         if len(words) - last < 2:
-            last = len(words)  # only a full name ("… Relations Alia Salem") is cut off the end
+            last = len(words)  # only a full name ("… Institute Maria Lopez") is cut off the end
         if (first, last) == (0, len(words)):
             return start, end
         return start + words[first].start(), start + words[last - 1].end()
@@ -401,7 +401,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         if vouched or source in (GAZETTEER, STRONG_CUE):
             return True
         if any(shortens(name, long, self.rules) for long in ctx.shortened_from(name)):
-            return True  # "Scientology" after "Church of Scientology"
+            return True  # "England" after "Church of England"
         next_word = following[0].strip(",.;:") if following else ""
         kind = self.typing.not_org(name, next_word, ctx.person_words, ctx.person_names, ctx.labels.get(name, set()))
         if kind is not None:
@@ -409,12 +409,12 @@ class OrgRecognizer(FactComponent, TableComponent):
                 ctx.not_org_initials |= initials(name, self.rules.function_words)
             return False
         if is_acronym(name) and name.replace(".", "") in ctx.not_org_initials:
-            return False  # "JSC" after "Johnson Space Center" was typed a facility
+            return False  # "KSC" after "Kansai Science Centre" was typed a facility
         if name in self.rules.generic_heads:
             return True  # kept only if it shortens a longer name of the article (see _bare_head)
         if source == NER:
             if len(words) == 1 and not is_acronym(name) and self._is_common_noun(name, start, ctx):
-                return False  # a common noun, capitalised here ("Education", "Landscape")
+                return False  # a common noun, capitalised here ("Energy", "Health")
             return self._looks_proper(ctx, start, end)
         return True
 
@@ -430,7 +430,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         token = ctx.token(start)
         lemma = token.lemma_.lower() if token is not None else word.lower()
         listed = word.lower() in self._common_nouns or lemma in self._common_nouns
-        # a listed noun the NER calls an organisation again and again is a name ("Scientology")
+        # a listed noun the NER calls an organisation again and again is a name ("Greenpeace" style)
         return word.lower() in ctx.lowercase_words or listed and ctx.org_votes.get(word, 0) <= 2
 
     @staticmethod

@@ -14,7 +14,7 @@ from a dictionary that the article does not say). The links, each a pure rule:
   Agency", "P&G" / "Procter & Gamble");
 * a leading part of a name that ends in a legal suffix ("Hon Hai" / "Hon Hai
   Precision Industry Co.");
-* the name behind a generic head ("Scientology" / "Church of Scientology");
+* the name behind a generic head ("England" / "Church of England");
 * head-noun shortenings ("the Commission" / "the European Commission"), resolved to
   the nearest earlier long form when several fit.
 
@@ -55,8 +55,8 @@ def is_acronym(name: str) -> bool:
 def initials(name: str, function_words: frozenset[str]) -> set[str]:
     """The acronyms a long name can have: with and without its function words, and with "&".
 
-    >>> sorted(initials("Korean People's Army", frozenset({"of"})))
-    ['KPA']
+    >>> sorted(initials("Nigerian People's Party", frozenset({"of"})))
+    ['NPP']
     >>> sorted(initials("Procter & Gamble", frozenset({"and"})))
     ['P&G', 'PG']
     >>> sorted(initials("Bank of England", frozenset({"of"})))
@@ -141,7 +141,7 @@ def _leading_part(short: str, long: str, rules: CorefRules) -> bool:
 
 
 def _behind_head(short: str, long: str, rules: CorefRules) -> bool:
-    """``long`` is a generic head + "of" + ``short`` ("Church of Scientology" / "Scientology")."""
+    """``long`` is a generic head + "of" + ``short`` ("Bank of Ghana" / "Ghana")."""
     long_words = _words(long)
     return (len(long_words) >= 3 and long_words[0] in rules.generic_heads and long_words[1].lower() == "of"
             and " ".join(long_words[2:]) == short)
@@ -152,7 +152,7 @@ def shortens(short: str, long: str, rules: CorefRules) -> bool:
     name behind a generic head, a leading part before a legal suffix, or ``long`` minus suffixes.
 
     >>> rules = CorefRules(frozenset({"Co."}), frozenset({"Co."}), frozenset({"Church"}), frozenset(), ())
-    >>> shortens("Scientology", "Church of Scientology", rules), shortens("Church", "Church of Scientology", rules)
+    >>> shortens("Wessex", "Church of Wessex", rules), shortens("Church", "Church of Wessex", rules)
     (True, False)
     """
     return (_behind_head(short, long, rules) or _leading_part(short, long, rules)
