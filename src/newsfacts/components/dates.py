@@ -25,6 +25,7 @@ from ..normalise.events import event_span
 from ..resources import TableComponent, read_json, read_jsonl
 
 PAST_TAGS = frozenset({"VBD"})
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS", "WP$"})
 MODIFIED_TAGS = frozenset({"NN", "NNP", "NNPS", "VBG", "JJ"})
 MAX_HEAD_STEPS = 6
@@ -47,6 +48,9 @@ class DateRecognizer(FactComponent, TableComponent):
         self.future_verbs = set(words["future_verbs"])
         self.future_modals = set(words["future_modals"])
         self.deadline_verbs = set(words["deadline_verbs"])
+        self.forecast_verbs = set(words["forecast_verbs"])
+        self.temporal_marks = set(words["temporal_marks"])
+        self.unscheduled_verbs = set(words["scheduled_present_excluded"]) | set(words["same_past_form_verbs"])
         self.future_cues = tuple(f"{w} " for w in words["future_conjunctions"])
         self.holiday_cues = {w.lower() for w in words["holiday_cues"]}
         events = [e for e in self.tables["events"] if "series" not in e]
@@ -89,15 +93,37 @@ class DateRecognizer(FactComponent, TableComponent):
             return "past"  # "may have been"
         if any(a.lower_ in self.future_modals for a in auxiliaries):
             return "future"  # "might come as soon as Tuesday"
-        if any(a.tag_ == "TO" for a in auxiliaries) and (ahead := self._looks_ahead(verb)) is not None:
-            return ahead  # "expects sales to recover in the fourth quarter", "had been due to lapse"
+        if verb.lemma_.lower() in self.forecast_verbs and not self._adjunct_of(token, verb):
+            return "future"  # what is forecast or planned: "forecast a rise for the full year"
+        if self._main_clause_ahead(verb):
+            return "future"  # "likely to buy as soon as trading opened Monday"
+        if any(a.tag_ == "TO" for a in auxiliaries):
+            # "expects sales to recover in the fourth quarter", "had been due to lapse"; an
+            # infinitive otherwise has no tense of its own ("a plan to repay the loan by February")
+            return self._looks_ahead(verb) or "neutral"
         if verb.tag_ in PAST_TAGS and self._adjunct_of(token, verb):
             return "before"
         if verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in auxiliaries):
             return "past"
         if verb.tag_ == "VBN" and (not auxiliaries or perfect):
             return "past"  # "the ruling, announced Wednesday" and "has risen since May"
+        if verb.tag_ in PRESENT_TAGS and self._adjunct_of(token, verb) and verb.lemma_.lower() not in self.unscheduled_verbs \
+                and not any(word.tag_ in PAST_TAGS for word in verb.sent):
+            return "present"  # "the two leaders meet Monday": a scheduled event
         return None
+
+    def _main_clause_ahead(self, verb: Token) -> bool:
+        """A time clause ("as soon as trading opened", "when the deal closes") takes the
+        time of the clause it qualifies, which may lie ahead even in reported speech."""
+        if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in self.temporal_marks for c in verb.children):
+            return False
+        main = self._verb_of(verb.head)
+        if main.i == verb.i or main.pos_ not in ("VERB", "AUX"):
+            return False
+        auxiliaries = [child for child in main.children if child.dep_ in ("aux", "auxpass")]
+        if main.lower_ in self.future_words or any(a.lower_ in self.future_words | self.future_modals for a in auxiliaries):
+            return True
+        return any(a.tag_ == "TO" for a in auxiliaries) and self._looks_ahead(main) == "future"
 
     @staticmethod
     def _verb_of(token: Token) -> Token:
@@ -111,9 +137,11 @@ class DateRecognizer(FactComponent, TableComponent):
 
     def _looks_ahead(self, verb: Token) -> Tense:
         """An infinitive governed by a word of intent or expectation ("plans to", "is set
-        to", "ready to") states something still to come, unless the intent itself is in
-        the past perfect ("had been scheduled to expire Friday")."""
+        to", "ready to") or by a present "is to" states something still to come, unless the
+        intent itself is in the past perfect ("had been scheduled to expire Friday")."""
         head = verb.head
+        if head.lemma_ == "be" and head.tag_ in PRESENT_TAGS and verb.dep_ == "xcomp":
+            return "future"  # "is to resume trading Tuesday"
         for _ in range(2):
             if head.i == verb.i:
                 return None

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from ..extensions import add_facts, claimed_ranges, document_text, overlaps, reference_date
 from .base import FactComponent
 from ..facts import Event
+from ..normalise.dates import find_atoms
 from ..normalise.events import edition_name, event_span, pick_edition
 from ..resources import TableComponent, alternation, read_json, read_jsonl
 
@@ -133,7 +134,7 @@ class EventRecognizer(FactComponent, TableComponent):
     @staticmethod
     def _clean(span_text: str, offset: int) -> tuple[int, int] | None:
         """Trim a NER EVENT span to a name: no leading "the", no quotes; ``None`` if nothing
-        capitalised (a name) remains."""
+        capitalised (a name) remains, or only a date."""
         start, end = 0, len(span_text)
         lowered = span_text.lower()
         if lowered.startswith("the "):
@@ -145,6 +146,8 @@ class EventRecognizer(FactComponent, TableComponent):
         core = span_text[start:end]
         if not core or "\n" in core or not any(word[:1].isupper() for word in core.split()):
             return None
+        if any(atom.start == 0 and atom.end == len(core) for atom in find_atoms(core)):
+            return None  # a date the NER took for an event ("the Aug. 7 bombings")
         return offset + start, offset + end
 
 

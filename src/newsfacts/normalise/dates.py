@@ -21,7 +21,10 @@ from typing import Any, Callable, Iterable
 
 from ..resources import alternation, read_json
 
-Tense = str | None  # "past", "future", "before" (a past-tense verb the date modifies) or None
+# "past", "future", "before" (a past-tense verb the date modifies), "present" (a present-tense
+# verb the date modifies: "they meet Monday" schedules), "neutral" (an infinitive: the
+# sentence's tense does not apply) or None (unknown)
+Tense = str | None
 PAST = ("past", "before")
 
 
@@ -142,15 +145,17 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<dmr>(?P<dmr_a>{day})(?P<dmr_l>{DAY_LINK})(?P<dmr_b>{day}){SPACE}(?:of{SPACE})?(?P<dmr_m>{month})\b{ABBREVIATION_DOT}(?:,?{GAP}(?:{yref('dmr')}))?)",
         rf"(?P<wdd>(?P<wdd_w>{weekday}),?{SPACE})?(?P<md>(?P<md_m>{month}){month_gap}(?:the{SPACE})?(?P<md_d>{day})(?!\d|:\d)(?:,?{GAP}(?:{yref('md')}))?)",
         rf"(?:(?P<wdm_w>{weekday}),?{SPACE}(?:the{SPACE})?)?(?P<dm>(?P<dm_d>{day}){SPACE}(?:of{SPACE})?(?P<dm_m>{month})\b{ABBREVIATION_DOT}(?:,?{GAP}(?:{yref('dm')}))?)",
+        rf"(?P<mq>(?P<mq_m>{month})\.?(?:[\s-](?P<mq_y>{YEAR}))?[\s-](?P<mq_u>quarter|half)\b)",
         rf"(?P<my>(?P<my_m>{month})\.?,?{GAP}(?:of{SPACE})?(?:{yref('my')}))",
         rf"(?P<qa>(?:{yref('qa')})\s+(?P<qa_o>{ordinal})[\s-]quarter)",
-        rf"(?P<q>(?:(?P<q_back>year-ago|year-earlier|year-before|prior-year)\s+)?(?P<q_o>{ordinal})[\s-]quarter\b(?:\s+of\s+(?:{yref('q')}))?)",
+        rf"(?P<q>(?:(?P<q_back>year-ago|year-earlier|year-before|prior-year)\s+)?(?P<q_o>{ordinal})[\s-]quarter\b(?:\s+of\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?:{yref('q')}))?)",
         rf"(?P<yp>(?P<yp_y>{YEAR})\s+(?:period|quarter)\b(?!-))",
         rf"(?P<lyq>(?:last|previous|prior)\s+year['’]s\s+(?:quarter|period))\b",
-        rf"(?P<qn>\bQ(?P<qn_n>[1-4])(?:\s?(?P<qn_y>{YEAR})|\s+of\s+(?P<qn_y2>{YEAR}))?)\b",
+        rf"(?P<split>(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?P<split_a>{YEAR})[-–/](?P<split_b>\d\d)(?![\d%/-]|\.\d))",
+        rf"(?P<qn>\b(?:Q(?P<qn_n>[1-4])|(?P<qn_m>[1-4])Q(?=\s?['’]?\d\d|\s?FY))(?:\s?(?P<qn_y>{YEAR})\b|\s?['’](?P<qn_yy>\d\d)\b|(?<=\dQ)(?P<qn_yy2>\d\d)\b|\s+of\s+(?P<qn_y2>{YEAR})\b|\s?(?P<qn_fy>FY\s?(?:{YEAR}|['’]?\d\d))\b)?)(?!\w)",
         rf"(?P<ha>(?:{yref('ha')})\s+(?P<ha_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})\s+half)",
-        rf"(?P<h>(?P<h_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})\s+half(?:\s+of\s+(?:{yref('h')}))?)",
-        rf"(?P<hn>\bH(?P<hn_n>[12])(?:\s?(?P<hn_y>{YEAR}))?)\b",
+        rf"(?P<h>(?P<h_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})\s+half(?:\s+of\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?:{yref('h')}))?)",
+        rf"(?P<hn>\b(?:H(?P<hn_n>[12])|(?P<hn_m>[12])H(?=\s?['’]?\d\d|\s?FY))(?:\s?(?P<hn_y>{YEAR})\b|\s?['’](?P<hn_yy>\d\d)\b|(?<=\dH)(?P<hn_yy2>\d\d)\b|\s?(?P<hn_fy>FY\s?(?:{YEAR}|['’]?\d\d))\b)?)(?!\w)",
         rf"(?P<fm>first\s+(?P<fm_n>{count})\s+(?P<fm_u>months|quarters)(?:\s+of\s+(?:{yref('fm')}))?)",
         rf"(?P<dec>(?P<dec_y>(?:1[6-9]|20)\d0)['’]?s)\b",
         rf"(?<=the\s)(?P<dea>['’‘](?P<dea_d>\d)0s)\b",
@@ -162,15 +167,16 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<eu>(?P<eu_e>end|close|start|beginning)\s+of\s+the\s+(?P<eu_u>year|month|quarter|week))\b",
         rf"(?P<ye>year[\s-]end)\b",
         rf"(?P<yan>(?:that|the\s+same|the\s+following|the\s+previous|the\s+prior)\s+(?P<yan_u>year|month)|the\s+(?P<yan_v>year|month)\s+before)\b(?![\s-](?:old|long|ago|earlier))",
-        rf"(?P<rel>(?P<rel_s>{shift})\s+(?P<rel_u>{alternation(t['relative_units'])}))\b",
+        rf"(?P<rel>(?P<rel_s>{shift})\s+(?:(?:fiscal|financial)\s+(?=year))?(?P<rel_u>{alternation(t['relative_units'])}))\b",
         rf"(?P<dp>(?P<dp_s>{alternation(t['day_parts_relative'])})\s+(?P<dp_p>morning|afternoon|evening|night))\b",
         rf"(?P<we>weekend)\b",
-        rf"(?P<wd>(?:(?P<wd_s>last|next|this\s+coming|this|coming)\s+)?(?P<wd_w>{weekday})(?:\s+(?P<wd_p>{alternation(t['day_parts'])}))?)\b",
+        rf"(?P<wd>(?:(?P<wd_s>last|next|this\s+coming|this|coming|previous|preceding|following)\s+)?(?P<wd_w>{weekday})(?:\s+(?P<wd_p>{alternation(t['day_parts'])}))?)\b",
         rf"(?P<dw>{alternation(t['day_words'])})\b",
         rf"(?P<ms>(?P<ms_s>last|this|next|coming)\s+(?P<ms_m>{alternation(m for m in t['months'] if len(m) > 3 or m == 'may')}))\b",
         rf"(?P<mo>{month})\b(?P<mo_dot>{ABBREVIATION_DOT})",
         rf"(?P<ana>(?P<ana_d>latest|that|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year)\s+(?:(?P<ana_a>year-ago|year-earlier|fiscal)\s+)?(?P<ana_u>quarter|period)(?P<ana_b>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?the\s+(?:previous|prior)\s+year))?|(?<=the\s)quarter(?!\s+(?:of|century|mile|point|final)|-)|year-(?:ago|earlier))\b",
-        rf"(?P<fy>(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy_y>{YEAR}))\b",
+        rf"(?P<fy>(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy_y>{YEAR})|FY\s?['’]?(?P<fy_yy>\d\d))\b(?![-–/]\d)",
+        rf"(?<=the\s)(?P<fullyear>full\s+year)\b(?![\s-](?:ago|earlier|before|later|old))",
         rf"(?P<yr>{YEAR})(?![\d%]|,\d|\.\d|-(?:year|old))",
     ]
     return re.compile(r"(?<![\w$€£¥/.])(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
@@ -261,6 +267,31 @@ def _numeric_day(match: re.Match[str], start: int, end: int) -> Atom | None:
     return Atom(start, end, "day", {"y": year, "m": month, "d": day})
 
 
+def _short_year(written: str | None) -> int | None:
+    """ "2024", "24", "'24" or "FY24" as a year; two digits are read in 1970–2069.
+
+    >>> _short_year("FY'89"), _short_year("24"), _short_year("2031"), _short_year(None)
+    (1989, 2024, 2031, None)
+    """
+    digits = re.sub(r"\D", "", written or "")
+    if not digits:
+        return None
+    year = int(digits)
+    return year if len(digits) == 4 else year + (1900 if year >= 70 else 2000)
+
+
+def _split_year(match: re.Match[str], start: int, end: int) -> Atom | None:
+    """ "2019-21" is the years 2019 to 2021. A split year ("2023-24", "FY2023/24") is a
+    fiscal year or a season whose months the text does not give, and "2023-12" may be a
+    month: these give no date rather than a guessed one."""
+    first, last = int(match["split_a"]), int(match["split_b"])
+    last += first // 100 * 100
+    written_fiscal = match["split"][:1].isalpha()
+    if written_fiscal or match["split"][4] == "/" or not first + 1 < last <= first + 20:
+        return None
+    return Atom(start, end, "years", {"y": first, "y2": last})
+
+
 def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
@@ -308,16 +339,25 @@ def _atom(match: re.Match[str]) -> Atom | None:
         return Atom(start, end, "anaphor", {"y": int(g["yp_y"])})
     if g["lyq"]:
         return Atom(start, end, "anaphor", {"year_back": True, "latest": False})
+    if g["split"]:
+        return _split_year(match, start, end)
     if g["qn"]:
-        year = g["qn_y"] or g["qn_y2"]
-        return Atom(start, end, "quarter", {"q": int(g["qn_n"]), **({"y": int(year)} if year else {})})
+        year = _short_year(g["qn_y"] or g["qn_y2"] or g["qn_yy"] or g["qn_yy2"] or g["qn_fy"])
+        return Atom(start, end, "quarter", {"q": int(g["qn_n"] or g["qn_m"]), **({"y": year} if year else {})})
     for tag in ("ha", "h"):
         if g[tag]:
             word = g[f"{tag}_o"].lower()
             half = 2 if word in t["last_ordinals"] else _ordinal(word)
             return Atom(start, end, "half", {"h": half, **_year_ref(g, tag)})
     if g["hn"]:
-        return Atom(start, end, "half", {"h": int(g["hn_n"]), **({"y": int(g["hn_y"])} if g["hn_y"] else {})})
+        year = _short_year(g["hn_y"] or g["hn_yy"] or g["hn_yy2"] or g["hn_fy"])
+        return Atom(start, end, "half", {"h": int(g["hn_n"] or g["hn_m"]), **({"y": year} if year else {})})
+    if g["mq"]:
+        if not _capitalised(g["mq_m"]):
+            return None
+        unit = g["mq_u"].lower()
+        values = {"m": months[g["mq_m"].lower()], "back": ("months", 3 if unit == "quarter" else 6, unit)}
+        return Atom(start, end, "month", {**values, **({"y": int(g["mq_y"])} if g["mq_y"] else {})})
     if g["fm"]:
         n = _count(g["fm_n"])
         months_n = n * (3 if g["fm_u"].lower().startswith("quarter") else 1) if n else None
@@ -393,7 +433,9 @@ def _atom(match: re.Match[str]) -> Atom | None:
             return None
         return Atom(start, end, "month", {"m": months[word.lower()]})
     if g["fy"]:
-        return Atom(start, end, "year", {"y": int(g["fy_y"])})
+        return Atom(start, end, "year", {"y": _short_year(g["fy_y"] or g["fy_yy"])})
+    if g["fullyear"]:
+        return Atom(start, end, "full_year", {})
     if g["yr"]:
         return Atom(start, end, "year", {"y": int(g["yr"]), "bare": True})
     return None
@@ -416,6 +458,8 @@ def _with_year(atom: Atom, year: int) -> Period | None:
         return _safe(lambda: half_period(year, v["h"]))
     if kind == "year":
         return _safe(lambda: year_period(year))
+    if kind == "years":
+        return _safe(lambda: Period(dt.date(year, 1, 1), dt.date(v["y2"], 12, 31), "range"))
     if kind == "first_months":
         return _safe(lambda: Period(dt.date(year, 1, 1), month_end(year, v["n"]), "range"))
     return None
@@ -489,7 +533,7 @@ def _weekday(weekday: int, shift: str, ref: dt.date, tense: Tense) -> Period:
         return day_period(ref - dt.timedelta(days=back or 7))
     if shift == "next":
         return day_period(ref + dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7))
-    if tense == "future" or shift in ("coming", "this") and tense not in PAST:
+    if tense in ("future", "present") or shift in ("coming", "this") and tense not in PAST:
         return day_period(ref + dt.timedelta(days=(weekday - ref.weekday()) % 7))
     return day_period(ref - dt.timedelta(days=back))
 
@@ -571,6 +615,8 @@ def resolve(atom: Atom, ref: dt.date | None, tense: Tense = None) -> Period | No
     if atom.kind == "anaphor":
         quarter = latest_quarter(ref)
         return shift_years(quarter, -1) if v["year_back"] else quarter
+    if atom.kind == "full_year":
+        return None if tense in PAST else year_period(ref.year)  # a past "full year" may be last year's
     return None
 
 
@@ -800,6 +846,7 @@ class _Context:
     anchor: tuple[int, Period] | None = None  # the last quarter or half named, for "a year earlier"
     year: tuple[int, int] | None = None  # (offset, year) of the last year written out, for "that year"
     month: tuple[int, int, int] | None = None  # (offset, year, month) of the last month or day, for "the following month"
+    day: tuple[int, dt.date] | None = None  # (offset, day) of the last day named, for "the previous Friday"
 
 
 def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: Tense, state: _Context,
@@ -831,6 +878,8 @@ def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: 
         period = _safe(lambda: month_period(*add_months(*state.month[1:], atom.values["shift"]))) if known else None
     if atom.kind == "ago" and atom.values["narrative"]:
         period = _narrative_shift(atom, period, state)
+    if atom.kind == "weekday" and atom.values["shift"] in NARRATIVE_WEEKDAY_SHIFTS:
+        period = _narrative_weekday(atom, state)
     period = _reshape(atom, period, ref)
     if period is not None and _anchors(atom, period):
         state.anchor = (atom.end, period)
@@ -838,6 +887,8 @@ def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: 
         state.year = (atom.end, period.start.year)
     if period is not None and period.start and period.granularity in ("day", "month") and atom.kind in ("day", "month", "month_anaphor"):
         state.month = (atom.end, period.start.year, period.start.month)
+    if period is not None and period.start and period.granularity == "day" and atom.kind in ("day", "weekday", "dayword"):
+        state.day = (atom.end, period.start)
     if period is None and not (ref is None and _needs_ref(atom)):
         return None, 1
     if till:
@@ -874,6 +925,21 @@ def _narrative_shift(atom: Atom, period: Period | None, state: _Context) -> Peri
     if v["unit"] == "year" and known:
         return _safe(lambda: year_period(state.year[1] + v["n"]))
     return None
+
+
+NARRATIVE_WEEKDAY_SHIFTS = {"previous": -1, "preceding": -1, "following": 1}
+DAY_REACH = 600  # characters within which "the previous Friday" counts from a day named before
+
+
+def _narrative_weekday(atom: Atom, state: _Context) -> Period | None:
+    """ "The previous Friday" and "the following Monday" count from the day the text named
+    last, not from the reference date; with no day in reach they are not resolved."""
+    if state.day is None or atom.start - state.day[0] > DAY_REACH:
+        return None
+    named = state.day[1]
+    if NARRATIVE_WEEKDAY_SHIFTS[atom.values["shift"]] < 0:
+        return day_period(named - dt.timedelta(days=(named.weekday() - atom.values["w"]) % 7 or 7))
+    return day_period(named + dt.timedelta(days=(atom.values["w"] - named.weekday()) % 7 or 7))
 
 
 def _needs_ref(atom: Atom) -> bool:
@@ -946,7 +1012,8 @@ def _in_context(atom: Atom, period: Period | None, anchor: tuple[int, Period] | 
                 ref: dt.date | None = None) -> Period | None:
     """In results reporting, "a year earlier", "the year-ago quarter", "the 1988 period"
     and "the quarter" refer to the quarter (or half) named just before, not to the whole
-    year; "the latest quarter" is never one still to come."""
+    year, and "the full year" is the year that period ends in; "the latest quarter" is
+    never one still to come."""
     if anchor is None or atom.start - anchor[0] > ANCHOR_REACH:
         return period
     named = anchor[1]
@@ -959,6 +1026,8 @@ def _in_context(atom: Atom, period: Period | None, anchor: tuple[int, Period] | 
         return shift_years(named, -1) if atom.values["year_back"] else named
     if atom.kind == "ago" and atom.values["unit"] == "year" and atom.values["n"] == -1:
         return shift_years(named, -1)
+    if atom.kind == "full_year":
+        return year_period(named.end.year)
     return period
 
 
@@ -976,4 +1045,5 @@ def _granularity(atom: Atom) -> str:
         "half": "half", "year": "year", "decade": "decade", "weekend": "week", "first_months": "range",
         "month_shift": "month", "anaphor": "quarter", "day_range": "range", "decade_short": "decade",
         "to_date": "range", "unit_edge": "day", "year_anaphor": "year", "month_anaphor": "month",
+        "years": "range", "full_year": "year",
     }.get(atom.kind, atom.values.get("unit", "day") if atom.kind in ("rel", "ago") else "day")

@@ -1,0 +1,117 @@
+"""Dates, round 3 (issue 12): analysts' and regional period notations ("3Q23", "1H 2024",
+"the March quarter", "FY25", split years), "the full year", and the tense cues of
+forecasts, time clauses, infinitives and scheduled present-tense events. Worded apart
+from the seeds and the development articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import newsfacts
+from newsfacts.normalise.dates import find_dates
+
+D = dt.date.fromisoformat
+
+# (text, reference date, tense, expected (span, start, end, granularity) per fact)
+ROWS = [
+    # quarter and half shorthand with the number first, a glued or apostrophe year
+    ("Margins slipped in 2Q24.", "2024-11-05", "past", [("2Q24", "2024-04-01", "2024-06-30", "quarter")]),
+    ("Margins slipped in 4Q 2021.", "2024-11-05", "past", [("4Q 2021", "2021-10-01", "2021-12-31", "quarter")]),
+    ("Orders rebounded in Q2'22.", "2024-11-05", "past", [("Q2'22", "2022-04-01", "2022-06-30", "quarter")]),
+    ("Guidance for 2H25 is cautious.", "2024-11-05", "future", [("2H25", "2025-07-01", "2025-12-31", "half")]),
+    ("Deliveries in 1H 2023 doubled.", "2024-11-05", "past", [("1H 2023", "2023-01-01", "2023-06-30", "half")]),
+    ("Volumes hit 1Q lows.", "2024-11-05", "past", []),
+    # a quarter or half named by its last month, as Australian and Indian reports write it
+    ("Copper output fell in the September quarter.", "2024-11-05", "past",
+     [("September quarter", "2024-07-01", "2024-09-30", "quarter")]),
+    ("Iron ore shipments in the March-quarter update rose.", "2024-11-05", "past",
+     [("March-quarter", "2024-01-01", "2024-03-31", "quarter")]),
+    ("Dividends for the June half were raised.", "2024-11-05", "past", [("June half", "2024-01-01", "2024-06-30", "half")]),
+    ("Revenue in the December 2022 quarter was flat.", "2024-11-05", "past",
+     [("December 2022 quarter", "2022-10-01", "2022-12-31", "quarter")]),
+    # fiscal years by their number, abbreviated or not; fiscal quarters with their year
+    ("Capex in FY26 will double.", "2024-11-05", "future", [("FY26", "2026-01-01", "2026-12-31", "year")]),
+    ("Capex in FY 2023 fell.", "2024-11-05", "past", [("FY 2023", "2023-01-01", "2023-12-31", "year")]),
+    ("Losses widened in the second quarter of fiscal 2024.", "2024-11-05", "past",
+     [("second quarter of fiscal 2024", "2024-04-01", "2024-06-30", "quarter")]),
+    ("Hiring will slow in the next financial year.", "2024-11-05", "future",
+     [("next financial year", "2025-01-01", "2025-12-31", "year")]),
+    ("Sales in the current fiscal year will top forecasts.", "2024-11-05", "future",
+     [("current fiscal year", "2024-01-01", "2024-12-31", "year")]),
+    # a split year names a fiscal year or a season whose months are not given: no date
+    ("The levy applies from fiscal 2025-26.", "2024-11-05", None, []),
+    ("Attendance in the 2022/23 season dropped.", "2024-11-05", "past", []),
+    ("Its FY2021-22 accounts were late.", "2024-11-05", "past", []),
+    ("Prices in 2024-03 rose.", "2024-11-05", "past", []),
+    # years written "2016-19" span those years
+    ("Emissions fell over 2016-19.", "2024-11-05", "past", [("2016-19", "2016-01-01", "2019-12-31", "range")]),
+    # "the previous Friday" counts from the day named before it, not from the reference date
+    ("Bonds closed at 98 on Friday, up from 96 the previous Friday.", "2024-11-05", "past",
+     [("Friday", "2024-11-01", "2024-11-01", "day"), ("previous Friday", "2024-10-25", "2024-10-25", "day")]),
+    ("The storm hit on Sunday, March 3, 2024; the following Tuesday the port reopened.", "2024-11-05", "past",
+     [("Sunday, March 3, 2024", "2024-03-03", "2024-03-03", "day"), ("following Tuesday", "2024-03-05", "2024-03-05", "day")]),
+    ("Turnover matched the preceding Monday.", "2024-11-05", "past", []),
+    # "the full year": the year of the period just reported, else the current year ahead
+    ("Third-quarter sales rose; for the full year the mill expects a loss.", "2024-11-05", "future",
+     [("Third-quarter", "2024-07-01", "2024-09-30", "quarter"), ("full year", "2024-01-01", "2024-12-31", "year")]),
+    ("Fourth-quarter profit doubled, and profit for the full year rose 8%.", "2024-02-20", "past",
+     [("Fourth-quarter", "2023-10-01", "2023-12-31", "quarter"), ("full year", "2023-01-01", "2023-12-31", "year")]),
+    ("The carrier sees a rise for the full year.", "2024-05-15", None, [("full year", "2024-01-01", "2024-12-31", "year")]),
+    ("Sales for the full year were weak.", "2024-02-20", "past", []),
+    ("It was the full year ago.", "2024-02-20", "past", []),
+]
+
+
+@pytest.mark.parametrize("text, ref, tense, expected", ROWS, ids=[r[0][:50] for r in ROWS])
+def test_date_forms3(text, ref, tense, expected):
+    found = find_dates(text, D(ref), lambda _: tense)
+    got = [(text[m.start:m.end], str(m.date_start), str(m.date_end), m.granularity) for m in found]
+    assert got == [(span, start, end, granularity) for span, start, end, granularity in expected]
+
+
+def dates(nlp, text: str, published: str):
+    doc = nlp(newsfacts.make_doc(nlp, text, published))
+    return [(f.text, str(f.date_start), str(f.date_end)) for f in doc._.facts if f.type == "date"]
+
+
+# (text, published, expected) — 2024-03-13 and 2023-11-08 are Wednesdays
+PIPELINE_ROWS = [
+    # what is forecast or planned lies ahead, whatever the tense of the forecast
+    ("The airline predicted a recovery in September.", "2024-03-13", [("September", "2024-09-01", "2024-09-30")]),
+    ("Ministers are preparing for a summit in February.", "2023-11-08", [("February", "2024-02-01", "2024-02-29")]),
+    # but the day a forecast was made is past
+    ("The airline predicted in February that fares would rise.", "2024-03-13", [("February", "2024-02-01", "2024-02-29")]),
+    # a time clause takes the time of the clause it qualifies
+    ("Brokers said funds were likely to sell as soon as the market opened Friday.", "2024-03-13",
+     [("Friday", "2024-03-15", "2024-03-15")]),
+    ("Brokers said funds sold as soon as the market opened Friday.", "2024-03-13", [("Friday", "2024-03-08", "2024-03-08")]),
+    # an infinitive has no tense of its own: the sentence's past does not pull it back
+    ("The lender, which had agreed terms, has a plan to cut its debt by October.", "2024-03-13",
+     [("October", "2024-10-01", "2024-10-31")]),
+    ("The stock is to resume trading in Frankfurt Thursday.", "2024-03-13", [("Thursday", "2024-03-14", "2024-03-14")]),
+    # a present-tense event verb with a weekday schedules it
+    ("The two finance ministers meet Friday in Oslo.", "2024-03-13", [("Friday", "2024-03-15", "2024-03-15")]),
+    ("The union holds a ballot Monday on the offer.", "2023-11-08", [("Monday", "2023-11-13", "2023-11-13")]),
+    ("Shareholders gather Tuesday in Zurich.", "2023-11-08", [("Tuesday", "2023-11-14", "2023-11-14")]),
+    # but not a reporting or stative verb, nor a sentence told in the past
+    ("The ministry says Friday was the busiest day.", "2024-03-13", [("Friday", "2024-03-08", "2024-03-08")]),
+    ("Inflation data showed prices rose, and the ministers meet Friday.", "2024-03-13", [("Friday", "2024-03-08", "2024-03-08")]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", PIPELINE_ROWS, ids=[r[0][:50] for r in PIPELINE_ROWS])
+def test_tense_cues_in_the_pipeline(nlp, text, published, expected):
+    assert dates(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected_date", [
+    ("Hotels reported cancellations after the March 11 station bombings in the capital.", "March 11"),
+    ("Insurers still count the cost of the Sept. 4 harbour blast.", "Sept. 4"),
+])
+def test_a_date_the_ner_calls_an_event_stays_a_date(nlp, text, expected_date):
+    doc = nlp(newsfacts.make_doc(nlp, text, "2024-06-01"))
+    assert [f.text for f in doc._.facts if f.type == "date"] == [expected_date]
+    assert not [f for f in doc._.facts if f.type == "event" and f.text == expected_date]
