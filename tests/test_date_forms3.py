@@ -48,6 +48,25 @@ ROWS = [
     ("Prices in 2024-03 rose.", "2024-11-05", "past", []),
     # years written "2016-19" span those years
     ("Emissions fell over 2016-19.", "2024-11-05", "past", [("2016-19", "2016-01-01", "2019-12-31", "range")]),
+    # British and wire-service shorthand: period edges glued on, "Monday next", "Monday week", fortnights
+    ("Stocks were drawn down by end-June.", "2024-11-05", "past", [("end-June", "2024-06-30", "2024-06-30", "day")]),
+    ("Leverage should fall by end-2026.", "2024-11-05", "future", [("end-2026", "2026-12-31", "2026-12-31", "day")]),
+    ("Tenders open on Thursday next.", "2024-11-05", "future", [("Thursday next", "2024-11-07", "2024-11-07", "day")]),
+    ("The board meets on Friday week.", "2024-11-05", "future", [("Friday week", "2024-11-15", "2024-11-15", "day")]),
+    ("The ferry sank two fortnights ago.", "2024-11-05", "past", [("two fortnights ago", "2024-10-07", "2024-10-13", "week")]),
+    # months with an apostrophe year, and dotless abbreviations inside a dated month range
+    ("Prices peaked in June '22.", "2024-11-05", "past", [("June '22", "2022-06-01", "2022-06-30", "month")]),
+    ("Arrivals rose 9% in Jul-Sep 2024.", "2024-11-05", "past", [("Jul-Sep 2024", "2024-07-01", "2024-09-30", "range")]),
+    ("Arrivals rose in the Oct-Dec quarter.", "2024-02-05", "past", [("Oct-Dec quarter", "2023-10-01", "2023-12-31", "range")]),
+    ("Arrivals rose in Jul-Sep.", "2024-11-05", "past", []),
+    # half a month, a day of a month named relative to the reference date, year to date in capitals
+    ("Bookings slowed in the first half of August.", "2024-11-05", "past",
+     [("first half of August", "2024-08-01", "2024-08-15", "range")]),
+    ("Bookings slowed in the second half of February 2023.", "2024-11-05", "past",
+     [("second half of February 2023", "2023-02-16", "2023-02-28", "range")]),
+    ("Coupons are paid on the 15th of next month.", "2024-11-05", "future", [("15th of next month", "2024-12-15", "2024-12-15", "day")]),
+    ("Fund inflows YTD reached a record.", "2024-11-05", "past", [("YTD", "2024-01-01", "2024-11-05", "range")]),
+    ("The ytd figure was revised.", "2024-11-05", "past", []),
     # "the previous Friday" counts from the day named before it, not from the reference date
     ("Bonds closed at 98 on Friday, up from 96 the previous Friday.", "2024-11-05", "past",
      [("Friday", "2024-11-01", "2024-11-01", "day"), ("previous Friday", "2024-10-25", "2024-10-25", "day")]),

@@ -131,12 +131,13 @@ def grammar() -> re.Pattern[str]:
     shift = rf"(?:{alternation(t['relative_shifts'])})"
     day_words = alternation(t["day_ordinals"]).replace(r"\-", r"[\s-]")
     day = rf"(?:{DAY}(?:st|nd|rd|th)?(?![\w])|(?:{day_words})\b)"
+    short_month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"  # without a dot only inside "Apr-Jun 2024"
     month_gap = r"(?:\.[ \t]{0,3}|[ \t]{1,3})"  # "Oct. 3", "Oct 3", "Oct.3rd"
     tens = alternation(w for w in t["spoken_tens"] if t["spoken_tens"][w] >= 10)
     units = alternation(t["spoken_units"])
 
     def yref(tag: str) -> str:
-        return rf"(?:(?P<{tag}_y>{YEAR})|(?P<{tag}_yr>this|last|next|the\s+current|the\s+previous|the\s+following)\s+year(?:'s)?)"
+        return rf"(?:(?P<{tag}_y>{YEAR}|['’]\d\d(?!\d|['’]?s\b))|(?P<{tag}_yr>this|last|next|the\s+current|the\s+previous|the\s+following)\s+year(?:'s)?)"
 
     alternatives = [
         rf"(?P<iso>(?P<iso_y>{YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>{DAY}))(?![\d:]|\.\d)",
@@ -146,6 +147,9 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<wdd>(?P<wdd_w>{weekday}),?{SPACE})?(?P<md>(?P<md_m>{month}){month_gap}(?:the{SPACE})?(?P<md_d>{day})(?!\d|:\d)(?:,?{GAP}(?:{yref('md')}))?)",
         rf"(?:(?P<wdm_w>{weekday}),?{SPACE}(?:the{SPACE})?)?(?P<dm>(?P<dm_d>{day}){SPACE}(?:of{SPACE})?(?P<dm_m>{month})\b{ABBREVIATION_DOT}(?:,?{GAP}(?:{yref('dm')}))?)",
         rf"(?P<mq>(?P<mq_m>{month})\.?(?:[\s-](?P<mq_y>{YEAR}))?[\s-](?P<mq_u>quarter|half)\b)",
+        rf"(?P<amr>(?P<amr_a>{short_month})[-–](?P<amr_b>{short_month})(?:,?{SPACE}(?P<amr_y>{YEAR})|(?=\s(?:quarter|period)\b)))",
+        rf"(?P<hm>(?P<hm_o>first|second|latter)\s+half\s+of\s+(?P<hm_m>{month})\b{ABBREVIATION_DOT}(?:,?{GAP}(?:{yref('hm')}))?)",
+        rf"(?P<drm>(?P<drm_d>{day}){SPACE}of{SPACE}(?P<drm_s>this|next|last){SPACE}month)\b",
         rf"(?P<my>(?P<my_m>{month})\.?,?{GAP}(?:of{SPACE})?(?:{yref('my')}))",
         rf"(?P<qa>(?:{yref('qa')})\s+(?P<qa_o>{ordinal})[\s-]quarter)",
         rf"(?P<q>(?:(?P<q_back>year-ago|year-earlier|year-before|prior-year)\s+)?(?P<q_o>{ordinal})[\s-]quarter\b(?:\s+of\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?:{yref('q')}))?)",
@@ -162,15 +166,15 @@ def grammar() -> re.Pattern[str]:
         rf"(?<=the\s)(?P<dew>(?:(?P<dew_c>{alternation(t['spoken_centuries'])})[\s-])?(?P<dew_w>{alternation(t['decade_words'])}))\b",
         rf"(?P<sy>(?P<sy_c>{alternation(t['spoken_centuries'])})[\s-](?:(?P<sy_t>{tens})(?:[\s-](?P<sy_u>{units}))?|(?:hundred\s+and\s+|o[\s-])?(?P<sy_o>{units})))\b(?![\s-](?:hundred|thousand|million|billion|percent|per\s+cent|people|dollars))",
         rf"(?P<yt>year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<yt_n>{tens}|{units}))?)\b",
-        rf"(?P<ago>(?P<ago_n>{count})\s+(?P<ago_u>day|week|month|year|decade)s?\s+(?P<ago_w>{alternation(t['ago_words'])}))\b",
-        rf"(?P<ytd>(?P<ytd_u>year|month|quarter)[\s-]to[\s-]date)\b",
+        rf"(?P<ago>(?P<ago_n>{count})\s+(?P<ago_u>day|week|fortnight|month|year|decade)s?\s+(?P<ago_w>{alternation(t['ago_words'])}))\b",
+        rf"(?P<ytd>(?P<ytd_u>year|month|quarter)[\s-]to[\s-]date|(?P<ytd_a>[YMQ])TD)\b",
         rf"(?P<eu>(?P<eu_e>end|close|start|beginning)\s+of\s+the\s+(?P<eu_u>year|month|quarter|week))\b",
         rf"(?P<ye>year[\s-]end)\b",
         rf"(?P<yan>(?:that|the\s+same|the\s+following|the\s+previous|the\s+prior)\s+(?P<yan_u>year|month)|the\s+(?P<yan_v>year|month)\s+before)\b(?![\s-](?:old|long|ago|earlier))",
         rf"(?P<rel>(?P<rel_s>{shift})\s+(?:(?:fiscal|financial)\s+(?=year))?(?P<rel_u>{alternation(t['relative_units'])}))\b",
         rf"(?P<dp>(?P<dp_s>{alternation(t['day_parts_relative'])})\s+(?P<dp_p>morning|afternoon|evening|night))\b",
         rf"(?P<we>weekend)\b",
-        rf"(?P<wd>(?:(?P<wd_s>last|next|this\s+coming|this|coming|previous|preceding|following)\s+)?(?P<wd_w>{weekday})(?:\s+(?P<wd_p>{alternation(t['day_parts'])}))?)\b",
+        rf"(?P<wd>(?:(?P<wd_s>last|next|this\s+coming|this|coming|previous|preceding|following)\s+)?(?P<wd_w>{weekday})(?:\s+(?P<wd_p>{alternation(t['day_parts'])})|\s+(?P<wd_after>next|week)(?!\s+(?:week|month|year)))?)\b",
         rf"(?P<dw>{alternation(t['day_words'])})\b",
         rf"(?P<ms>(?P<ms_s>last|this|next|coming)\s+(?P<ms_m>{alternation(m for m in t['months'] if len(m) > 3 or m == 'may')}))\b",
         rf"(?P<mo>{month})\b(?P<mo_dot>{ABBREVIATION_DOT})",
@@ -194,9 +198,9 @@ def _helpers() -> dict[str, re.Pattern[str]]:
         "range_link": re.compile(r"\s*(?:to|through|thru|until|till|til|-|–|—|and)\s*", re.IGNORECASE),
         "since": re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE),
         "between": re.compile(r"\bbetween\s+$", re.IGNORECASE),
-        "edge": re.compile(rf"\b(?P<edge>{alternation(t['period_edges'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE),
+        "edge": re.compile(rf"\b(?P<edge>{alternation(t['period_edges'])})(?:\s+of\s+(?:the\s+)?|-)$", re.IGNORECASE),
         "hedge": re.compile(rf"\b(?P<hedge>{alternation(t['period_hedges'])})[\s-]+$", re.IGNORECASE),
-        "year_cue": re.compile(rf"\b(?:{alternation(t['year_cues'])})\s+(?:the\s+)?(?:(?:early|late|mid|end\s+of)[\s-]+)?$", re.IGNORECASE),
+        "year_cue": re.compile(rf"\b(?:{alternation(t['year_cues'])})\s+(?:the\s+)?(?:(?:early|late|mid|end|start|end\s+of)[\s-]+)?$", re.IGNORECASE),
         "month_cue": re.compile(rf"\b(?:{alternation(t['month_cues'])})\s+$", re.IGNORECASE),
         "period_end": re.compile(
             rf"\b(?:{alternation(t['period_openers'])})\s+(?P<pe>(?:(?P<n>{count})[\s-]|{nth})?(?P<unit>{units})\s+(?:{alternation(t['period_end_links'])})\s+(?:on\s+)?)$",
@@ -215,7 +219,7 @@ def _helpers() -> dict[str, re.Pattern[str]]:
 
 def _year_ref(groups: dict[str, Any], tag: str) -> dict[str, Any]:
     if groups.get(f"{tag}_y"):
-        return {"y": int(groups[f"{tag}_y"])}
+        return {"y": _short_year(groups[f"{tag}_y"])}
     relative = groups.get(f"{tag}_yr")
     if relative:
         word = relative.lower().split()[-1]
@@ -325,6 +329,22 @@ def _atom(match: re.Match[str]) -> Atom | None:
             if number is None:
                 return None
             return Atom(start, end, "day", {"m": months[g[f"{tag}_m"].lower()], "d": number, **_year_ref(g, tag)})
+    if g["amr"]:
+        first, last = g["amr_a"], g["amr_b"]
+        if not (_capitalised(first) and _capitalised(last)):
+            return None
+        year = {"y": int(g["amr_y"])} if g["amr_y"] else {}
+        return Atom(start, end, "month_pair", {"m": months[first.lower()], "m2": months[last.lower()], **year,
+                                               "first_end": match.end("amr_a"), "second_start": match.start("amr_b")})
+    if g["hm"]:
+        if not _capitalised(g["hm_m"]):
+            return None
+        half = 1 if g["hm_o"].lower() == "first" else 2
+        return Atom(start, end, "month", {"m": months[g["hm_m"].lower()], "month_half": half, **_year_ref(g, "hm")})
+    if g["drm"]:
+        number = _day_number(g["drm_d"])
+        shift = tables()["relative_shifts"][g["drm_s"].lower()]
+        return Atom(start, end, "day_in_month", {"d": number, "shift": shift}) if number else None
     if g["my"]:
         if not _capitalised(g["my_m"]):
             return None
@@ -379,7 +399,10 @@ def _atom(match: re.Match[str]) -> Atom | None:
         rest = (g["yt_n"] or "").lower()
         return Atom(start, end, "year", {"y": 2000 + t["spoken_tens"].get(rest, t["spoken_units"].get(rest, 0)), "spoken": True})
     if g["ytd"]:
-        return Atom(start, end, "to_date", {"unit": g["ytd_u"].lower()})
+        if g["ytd_a"] and not g["ytd"].isupper():
+            return None
+        unit = g["ytd_u"].lower() if g["ytd_u"] else {"y": "year", "m": "month", "q": "quarter"}[g["ytd_a"].lower()]
+        return Atom(start, end, "to_date", {"unit": unit})
     if g["eu"]:
         return Atom(start, end, "unit_edge", {"unit": g["eu_u"].lower(), "edge": t["period_edges"][g["eu_e"].lower()]})
     if g["ye"]:
@@ -399,7 +422,10 @@ def _atom(match: re.Match[str]) -> Atom | None:
         if n is None:
             return None
         word = " ".join(g["ago_w"].lower().split())
-        return Atom(start, end, "ago", {"n": n * t["ago_words"][word], "unit": g["ago_u"].lower(),
+        unit = g["ago_u"].lower()
+        if unit == "fortnight":
+            n, unit = 2 * n, "week"
+        return Atom(start, end, "ago", {"n": n * t["ago_words"][word], "unit": unit,
                                         "narrative": word in t["narrative_ago_words"]})
     if g["rel"]:
         return Atom(start, end, "rel", {"shift": t["relative_shifts"][g["rel_s"].lower()], "unit": g["rel_u"].lower()})
@@ -408,7 +434,12 @@ def _atom(match: re.Match[str]) -> Atom | None:
     if g["wd"]:
         if not _capitalised(g["wd_w"]):
             return None
-        return Atom(start, end, "weekday", {"w": weekdays[g["wd_w"].lower()], "shift": g["wd_s"].lower().split()[-1] if g["wd_s"] else ""})
+        shift = g["wd_s"].lower().split()[-1] if g["wd_s"] else ""
+        if g["wd_after"]:  # British "Monday next" is next Monday, "Monday week" the one after it
+            if shift:
+                return None
+            shift = "next" if g["wd_after"].lower() == "next" else "week_after_next"
+        return Atom(start, end, "weekday", {"w": weekdays[g["wd_w"].lower()], "shift": shift})
     if g["dw"]:
         return Atom(start, end, "dayword", {"offset": t["day_words"][g["dw"].lower()]})
     if g["ms"]:
@@ -533,6 +564,8 @@ def _weekday(weekday: int, shift: str, ref: dt.date, tense: Tense) -> Period:
         return day_period(ref - dt.timedelta(days=back or 7))
     if shift == "next":
         return day_period(ref + dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7))
+    if shift == "week_after_next":
+        return day_period(ref + dt.timedelta(days=((weekday - ref.weekday()) % 7 or 7) + 7))
     if tense in ("future", "present") or shift in ("coming", "this") and tense not in PAST:
         return day_period(ref + dt.timedelta(days=(weekday - ref.weekday()) % 7))
     return day_period(ref - dt.timedelta(days=back))
@@ -616,7 +649,10 @@ def resolve(atom: Atom, ref: dt.date | None, tense: Tense = None) -> Period | No
         quarter = latest_quarter(ref)
         return shift_years(quarter, -1) if v["year_back"] else quarter
     if atom.kind == "full_year":
-        return None if tense in PAST else year_period(ref.year)  # a past "full year" may be last year's
+        return None if tense in PAST else year_period(ref.year)
+    if atom.kind == "day_in_month":
+        year, month = add_months(ref.year, ref.month, v["shift"])
+        return _safe(lambda: day_period(dt.date(year, month, v["d"])))  # a past "full year" may be last year's
     return None
 
 
@@ -681,6 +717,12 @@ def find_atoms(text: str, year_evidence: Callable[[int, int], bool] = lambda s, 
             helpers["range_link"].fullmatch(text[atoms[-1].end : atom.start]))
         if not _plausible(atom, text, before, linked, year_evidence):
             continue
+        if atom.kind == "month_pair":  # "Apr-Jun 2024": two months that the range pass joins
+            v = atom.values
+            year = {"y": v["y"]} if "y" in v else {}
+            atoms.extend([Atom(atom.start, v["first_end"], "month", {"m": v["m"], **year}),
+                          Atom(v["second_start"], atom.end, "month", {"m": v["m2"], **year})])
+            continue
         if atom.kind == "day_range" and atom.values["pair"] and not helpers["between"].search(before):
             atoms.extend(_split_pair(atom))
             continue
@@ -703,7 +745,8 @@ def _plausible(atom: Atom, text: str, before: str, linked: bool, year_evidence: 
     helpers = _helpers()
     v = atom.values
     hyphen = helpers["hyphen_word"].search(before)
-    if hyphen and hyphen.group("word").lower() not in tables()["period_hedges"] and not linked:
+    glued = {*tables()["period_hedges"], *tables()["period_edges"]}  # "mid-March", "end-2025"
+    if hyphen and hyphen.group("word").lower() not in glued and not linked:
         return False
     if v.get("bare") and not (helpers["year_cue"].search(before) or year_evidence(atom.start, atom.end) or linked):
         return False
@@ -712,7 +755,8 @@ def _plausible(atom: Atom, text: str, before: str, linked: bool, year_evidence: 
     if atom.kind == "unit_edge" and v.get("needs_preposition") and not helpers["year_end_cue"].search(before):
         return False
     words = text[atom.start : atom.end].split()
-    if atom.kind in ("rel", "dayword", "weekend", "to_date", "year_anaphor", "month_anaphor") and all(w[:1].isupper() for w in words):
+    if atom.kind in ("rel", "dayword", "weekend", "to_date", "year_anaphor", "month_anaphor") and all(w[:1].isupper() for w in words) \
+            and not text[atom.start : atom.end].isupper():
         if not helpers["sentence_start"].search(before):
             return False
     if atom.kind == "dayword" and helpers["today_generic"].match(text, atom.end):
@@ -981,6 +1025,10 @@ def _reshape(atom: Atom, period: Period | None, ref: dt.date | None) -> Period |
         return shift_years(period, -1)
     if v.get("week_of"):
         return week_period(period.start)
+    if v.get("month_half") and period.granularity == "month":
+        middle = period.start + dt.timedelta(days=14)
+        first_half = v["month_half"] == 1
+        return Period(period.start if first_half else middle + dt.timedelta(days=1), middle if first_half else period.end, "range")
     if "back" in v:
         measure, amount, unit = v["back"]
         end = period.end
@@ -1045,5 +1093,5 @@ def _granularity(atom: Atom) -> str:
         "half": "half", "year": "year", "decade": "decade", "weekend": "week", "first_months": "range",
         "month_shift": "month", "anaphor": "quarter", "day_range": "range", "decade_short": "decade",
         "to_date": "range", "unit_edge": "day", "year_anaphor": "year", "month_anaphor": "month",
-        "years": "range", "full_year": "year",
+        "years": "range", "full_year": "year", "day_in_month": "day",
     }.get(atom.kind, atom.values.get("unit", "day") if atom.kind in ("rel", "ago") else "day")
