@@ -115,7 +115,10 @@ PIPELINE_ROWS = [
     ("The two finance ministers meet Friday in Oslo.", "2024-03-13", [("Friday", "2024-03-15", "2024-03-15")]),
     ("The union holds a ballot Monday on the offer.", "2023-11-08", [("Monday", "2023-11-13", "2023-11-13")]),
     ("Shareholders gather Tuesday in Zurich.", "2023-11-08", [("Tuesday", "2023-11-14", "2023-11-14")]),
-    # but not a reporting or stative verb, nor a sentence told in the past
+    ("The new tariff takes effect in January.", "2024-11-06", [("January", "2025-01-01", "2025-01-31")]),
+    # but not a reporting or stative verb, a sentence told in the past, or a headline
+    ("Exporters cut prices Monday\n\nShipping firms said demand was weak.", "2024-03-13", [("Monday", "2024-03-11", "2024-03-11")]),
+    ("Refiners raise output Monday\n\nThe change was small.", "2024-03-13", [("Monday", "2024-03-11", "2024-03-11")]),
     ("The ministry says Friday was the busiest day.", "2024-03-13", [("Friday", "2024-03-08", "2024-03-08")]),
     ("Inflation data showed prices rose, and the ministers meet Friday.", "2024-03-13", [("Friday", "2024-03-08", "2024-03-08")]),
 ]

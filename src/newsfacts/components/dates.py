@@ -26,6 +26,7 @@ from ..resources import TableComponent, read_json, read_jsonl
 
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+HEADLINE_END_MARKS = ".!?\"”’\')"
 DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS", "WP$"})
 MODIFIED_TAGS = frozenset({"NN", "NNP", "NNPS", "VBG", "JJ"})
 MAX_HEAD_STEPS = 6
@@ -108,9 +109,16 @@ class DateRecognizer(FactComponent, TableComponent):
         if verb.tag_ == "VBN" and (not auxiliaries or perfect):
             return "past"  # "the ruling, announced Wednesday" and "has risen since May"
         if verb.tag_ in PRESENT_TAGS and self._adjunct_of(token, verb) and verb.lemma_.lower() not in self.unscheduled_verbs \
-                and not any(word.tag_ in PAST_TAGS for word in verb.sent):
+                and not any(word.tag_ in PAST_TAGS for word in verb.sent) and not self._headline(verb.sent):
             return "present"  # "the two leaders meet Monday": a scheduled event
         return None
+
+    @staticmethod
+    def _headline(sentence: Any) -> bool:
+        """A line without closing punctuation is a headline, whose present tense reports
+        the past ("Exporters cut prices Monday")."""
+        last = sentence[-1].text if len(sentence) else ""
+        return not last or last[-1] not in HEADLINE_END_MARKS
 
     def _main_clause_ahead(self, verb: Token) -> bool:
         """A time clause ("as soon as trading opened", "when the deal closes") takes the

@@ -522,7 +522,7 @@ def pick_year(candidates: list[Period], ref: dt.date, tense: Tense, strict: bool
 def _cost_function(ref: dt.date, tense: Tense) -> Callable[[Period], int]:
     """How far a candidate period lies from the reference date, a step against the tense
     counting extra."""
-    ahead_weight, behind_weight = {"past": (4, 1), "before": (4, 1), "future": (1, 4)}.get(tense or "", (2, 1))
+    ahead_weight, behind_weight = {"past": (4, 1), "before": (4, 1), "future": (1, 4), "present": (1, 4)}.get(tense or "", (2, 1))
 
     def cost(period: Period) -> int:
         if period.start <= ref <= period.end:
