@@ -278,7 +278,8 @@ PERCENT_CASES = [
     ("More than 70 per cent agreed.", [("70 per cent", 70, "percent", "over")]),
     ("Up to 30% off everything.", [("30%", 30, "percent", "up_to")]),
     ("Five percent of staff were cut.", [("Five percent", 5, "percent", None)]),
-    ("Growth of 5-7 percent is forecast.", [("7 percent", 7, "percent", None)]),
+    # an interval whose lower end has no unit: percent has no upper-bound field, so no fact
+    ("Growth of 5-7 percent is forecast.", []),
     ("Rates rose from 4% to 4.5%.", [("4%", 4, "percent", None), ("4.5%", 4.5, "percent", None)]),
     # multipliers are not percentages
     ("Sales rose 10-fold.", []),

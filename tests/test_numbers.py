@@ -142,6 +142,7 @@ def test_number_patterns_bound_every_repetition():
 def test_component_patterns_bound_every_repetition(nlp):
     assert _unbounded(nlp.get_pipe("newsfacts_money").pattern.pattern) == []
     assert _unbounded(nlp.get_pipe("newsfacts_percent").pattern.pattern) == []
+    assert _unbounded(nlp.get_pipe("newsfacts_percent").lower_bound.pattern) == []
 
 
 def test_unbounded_detector_can_fail():

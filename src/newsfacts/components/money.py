@@ -6,7 +6,10 @@ number tables, finds "symbol number magnitude" ("$170 billion", "CNY1.22 trillio
 "three hundred forty thousand dollars", "500 million zł", "85p"), with intervals
 ("$1-2 million", "between €3m and €4m"); a list ("€3m and $4m") or a change ("rose from
 $4bn to $6bn", "fell $1 to $13") is two amounts. Sub-units count in units of their
-currency. A number that cannot be read whole, or an absurd one, gives no fact at all.
+currency: the one of the nearest amount that uses them, else the one the article's cue
+words pick ("50 sen" needs a Malaysian story). Single letters and symbols that also name
+products ("R", "N", "P", "JD") need a regional cue and a magnitude or a decimal mark.
+A number that cannot be read whole, or an absurd one, gives no fact at all.
 Qualifiers before the span become ``approx``. An amount followed by its equivalent in
 another currency ("1.7 trillion yuan (about 237 billion U.S. dollars)") takes that
 stated value as its ``usd``, and the equivalent points back at it with
@@ -39,6 +42,8 @@ STATED_BRACKET = re.compile(r"\s{0,3}[(\[]\s{0,3}(?:or|i\.e\.|equal to|equivalen
 STATED_HEDGED = re.compile(r"\s{0,3}(?:[,;:–—-]|\bor\b)\s{0,3}(?:or\s{0,3})?", re.IGNORECASE)
 RANGE_LINK = r"\s{0,3}(?:-|–|—|to|and)\s{0,3}"
 UNREAD_MAGNITUDE = re.compile(r"[\s-]?(?:[mbt]r?il|lakh|lac|crore|arab)\w*", re.IGNORECASE)
+# A capitalised word right before "4c" makes it a label ("Section 4c"), not a price.
+LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]{1,15}\s{1,2}$")
 # The word before "X to Y" (and the one before it): "from"/"by"/a change verb make two amounts.
 CHANGE_BEFORE = re.compile(r"\b(?:(?P<cue>\w+)\s{1,3})?(?P<word>\w+)\s{1,3}$", re.IGNORECASE)
 
@@ -53,6 +58,7 @@ class _Amount:
     approx: str | None
     qualifier_start: int
     per_unit: int = 1
+    marker: str = ""
 
 
 class MoneyRecognizer(FactComponent, TableComponent):
@@ -73,10 +79,10 @@ class MoneyRecognizer(FactComponent, TableComponent):
         number, magnitude = number_pattern(), magnitude_pattern()
         amount = rf"(?P<num>{number})(?P<mag>{magnitude})?"
         upper = rf"(?:(?P<link>{RANGE_LINK})(?:{symbols})?\s?(?P<num2>{number})(?P<mag2>{magnitude})?)?"
-        prefixed = rf"(?<![\w$-])(?P<neg>-)?(?P<sym>{symbols})(?P<gap>\s?){amount}{upper}"
+        prefixed = rf"(?<![\w$−-])(?P<neg>[-−])?(?P<sym>{symbols})(?P<gap>\s?){amount}{upper}"
         suffixed = (
-            rf"(?<![\w.,-])(?P<neg_b>-)?(?P<num_b>{number})(?P<mag_b>{magnitude})?"
-            rf"(?:(?P<link_b>{RANGE_LINK})(?P<num2_b>{number})(?P<mag2_b>{magnitude})?)?(?P<gap_b>\s?)(?P<name>{names})(?![\w])"
+            rf"(?<![\w.,−-])(?P<neg_b>[-−])?(?P<num_b>{number})(?P<mag_b>{magnitude})?"
+            rf"(?:(?P<link_b>{RANGE_LINK})(?P<num2_b>{number})(?P<mag2_b>{magnitude})?)?(?P<gap_b>[\s-]?)(?P<name>{names})(?![\w])"
         )
         self.pattern = re.compile(rf"{prefixed}|{suffixed}", re.IGNORECASE)
         self.symbol_case = re.compile(rf"(?:{symbols})")
@@ -116,11 +122,11 @@ class MoneyRecognizer(FactComponent, TableComponent):
                 position = amount.end
             else:
                 position = match.start() + 1
-        return self._settle_subunits(found)
+        return self._settle_subunits(found, text)
 
-    @staticmethod
-    def _settle_subunits(found: list[_Amount]) -> list[_Amount]:
-        """A shared sub-unit ("12 cents") takes the currency of the nearest amount that uses it, else the default."""
+    def _settle_subunits(self, found: list[_Amount], text: str) -> list[_Amount]:
+        """A sub-unit ("12 cents", "50 sen") takes the currency of the nearest amount that uses it,
+        else the one the article's cues pick; with neither, an ambiguous one is dropped."""
         settled = []
         for amount in found:
             if isinstance(amount.currency, tuple):
@@ -129,7 +135,10 @@ class MoneyRecognizer(FactComponent, TableComponent):
                     (other for other in found if isinstance(other.currency, str) and other.currency in choices),
                     key=lambda other: abs(other.start - amount.start),
                 )
-                amount = replace(amount, currency=near[0].currency if near else choices[0])
+                code = near[0].currency if near else self.currency_table.settle_subunit(amount.marker, choices, text)
+                if code is None:
+                    continue
+                amount = replace(amount, currency=code)
             settled.append(amount)
         return settled
 
@@ -139,17 +148,23 @@ class MoneyRecognizer(FactComponent, TableComponent):
         if symbol is not None:
             if not self.symbol_case.fullmatch(symbol):
                 return None, 1  # symbols and codes are case-sensitive ("RM", not "rm")
+            symbol = symbol.replace(" ", "")
             single_letter = len(symbol) == 1 and symbol.isalpha()
-            if single_letter and (match.group("gap") or not (match.group("mag") or re.search(r"\D", match.group("num")))):
-                return None, 1  # "R2 billion" in a South African story, never "R 5" or "R5"
-            return self.currency_table.resolve(symbol.replace(" ", ""), "symbol", text), 1
+            if single_letter and match.group("gap"):
+                return None, 1  # "R2 billion" in a South African story, never "R 5 billion"
+            bare = not (match.group("mag") or re.search(r"\D", match.group("num")))
+            if bare and (single_letter or not self.currency_table.allows_bare_digits(symbol)):
+                return None, 1  # never "R5", "N95" or "JD 618"
+            return self.currency_table.resolve(symbol, "symbol", text), 1
         name = match.group("name")
+        if match.group("gap_b") == "-" and not (match.group("mag_b") and match.group("num_b")[0].isdigit()):
+            return None, 1  # "a 5-million-dollar grant", never "a billion-dollar question" or "the 2024-Euro"
         subunit = self.currency_table.subunit(name)
         if subunit is not None:
             codes, per_unit = subunit
-            if len(name) <= 2 and match.group("gap_b"):
-                return None, 1  # "85p", never "85 p"
-            return (codes if len(codes) > 1 else codes[0]), per_unit
+            if len(name) <= 2 and (match.group("gap_b") or LABEL_BEFORE.search(text, max(0, match.start() - 20), match.start())):
+                return None, 1  # "85p", never "85 p", nor "Phase 1c" or "Section 4c"
+            return codes, per_unit
         if self.currency_table.measures_something_else(name, text[max(0, match.start() - 30) : match.end() + 30]):
             return None, 1
         return self.currency_table.resolve(name, "name", text), 1
@@ -166,11 +181,14 @@ class MoneyRecognizer(FactComponent, TableComponent):
         if suffix and continues_a_number(text[max(0, match.start() - 40) : match.start()], num):
             return None  # the tail of a number the pattern could not read whole
         start, end = match.start(), match.end()
-        if UNREAD_MAGNITUDE.match(text, end):
-            return None  # "R$9 bilhões": a magnitude the tables do not know
+        if UNREAD_MAGNITUDE.match(text, end) or text[end : end + 1].isalnum():
+            return None  # "R$9 bilhões", "Rs5.2x": a magnitude the tables do not know
         window_start = max(0, start - 40)
         before = text[window_start:start]
         between = re.search(r"\bbetween\s{1,3}$", before, re.IGNORECASE)
+        if num2 is not None and needs_magnitude(num2) and not mag2:
+            num2 = None  # "£50,000-a-year": no upper end
+            end = match.end("mag" if mag else "num")
         if num2 is not None and self._two_amounts(link, before, between):
             short = mag2 and not mag and (parse_number(num) or 0) < 1000
             if suffix or short:
@@ -195,7 +213,7 @@ class MoneyRecognizer(FactComponent, TableComponent):
         qualifier_start = window_start + qualifier[1] if qualifier else start
         if high is not None and between:
             qualifier_start = window_start + between.start()
-        return _Amount(start, end, low, high, currency, approx, qualifier_start, per_unit)
+        return _Amount(start, end, low, high, currency, approx, qualifier_start, per_unit, match.group("name") or "")
 
     def _two_amounts(self, link: str, before: str, between: re.Match[str] | None) -> bool:
         """Whether "X and Y" / "X to Y" are two amounts rather than one interval: a list

@@ -58,12 +58,14 @@ class CurrencyTable:
                 subunits[name] = ((*codes, row["code"]), per_unit)
         zero_decimal = frozenset(row["code"] for row in rows if row.get("decimals") == 0)
         shared = {k: v for k, v in context.items() if not k.startswith("_")}
+        shared = {k: {**shared[v["same_as"]], **v} if "same_as" in v else v for k, v in shared.items()}
         return cls(symbols, names, shared, suffix_symbols, subunits, zero_decimal)
 
     @property
     def suffix_markers(self) -> list[str]:
         """Everything that may follow a number: names, codes, suffix symbols, sub-units, shared names."""
-        return [*self.names, *self.suffix_symbols, *self.subunits, *self.context]
+        shared = [key for key, entry in self.context.items() if "name" in entry.get("kinds", ("symbol", "name"))]
+        return [*self.names, *self.suffix_symbols, *self.subunits, *shared]
 
     def subunit(self, marker: str) -> tuple[tuple[str, ...], int] | None:
         """Currencies using a sub-unit marker and how many make one unit; short marks ("p") match case exactly.
@@ -87,8 +89,34 @@ class CurrencyTable:
         lowered = around.lower()
         return any(word in lowered for word in shared.get("not_near", []))
 
+    def allows_bare_digits(self, symbol: str) -> bool:
+        """Whether plain digits after a prefix symbol make money ("$25"), or the symbol is also
+        a model or product name and needs a magnitude or a decimal mark ("JD 618" is not money).
+
+        >>> table = CurrencyTable({"JD": "JOD"}, {}, {"JD": {"default": None, "bare_digits": False}})
+        >>> table.allows_bare_digits("JD"), table.allows_bare_digits("$")
+        (False, True)
+        """
+        return bool(self.context.get(symbol, {}).get("bare_digits", True))
+
+    def settle_subunit(self, marker: str, codes: tuple[str, ...], article: str) -> str | None:
+        """The currency of a sub-unit no nearby amount settles: by the article's cue words
+        when the marker is shared or ambiguous ("cents", "sen"), else the first that uses it.
+
+        >>> ctx = {"sen": {"kinds": ["subunit"], "default": None, "cues": {"MYR": ["malaysia"]}}}
+        >>> table = CurrencyTable({}, {}, ctx, subunits={"sen": (("MYR",), 100), "satang": (("THB",), 100)})
+        >>> table.settle_subunit("sen", ("MYR",), "In Malaysia"), table.settle_subunit("sen", ("MYR",), "In Tokyo")
+        ('MYR', None)
+        >>> table.settle_subunit("satang", ("THB",), "")
+        'THB'
+        """
+        if (self.context.get(marker) if len(marker) <= 2 else self.context.get(marker.lower())) is None:
+            return codes[0]
+        code = self.resolve(marker, "subunit", article)
+        return code if code in codes else None
+
     def resolve(self, marker: str, kind: str, article: str = "") -> str | None:
-        """ISO code for a marker seen as a prefix ``symbol`` or a following ``name``.
+        """ISO code for a marker seen as a prefix ``symbol``, a following ``name`` or a ``subunit``.
 
         Markers shared by several currencies ("¥", "pesos", "kr") take the currency whose
         cue words the article uses most; otherwise their default (``None``: not money).
@@ -97,8 +125,10 @@ class CurrencyTable:
         >>> table.resolve("R", "symbol", "A Johannesburg miner"), table.resolve("R", "symbol", "Formula One")
         ('ZAR', None)
         """
-        key = marker if kind == "symbol" else marker.lower()
+        key = marker if kind == "symbol" or len(marker) <= 2 else marker.lower()
         shared = self.context.get(marker) or self.context.get(key)
+        if shared is not None and kind not in shared.get("kinds", ("symbol", "name")):
+            shared = None  # "R" before a number is a currency in a South African story; "5R" after one is not
         if shared is not None:
             lowered = article.lower()
             counts = {code: sum(lowered.count(cue) for cue in cues) for code, cues in shared.get("cues", {}).items()}
