@@ -35,6 +35,9 @@ UNTIL = re.compile(r"\b(?:until|till)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p
                    re.IGNORECASE)
 
 
+EVE = re.compile(r"[ \t]Eve\b")
+
+
 class DateRecognizer(FactComponent, TableComponent):
     """Turns date expressions into ``Date`` facts."""
 
@@ -245,6 +248,8 @@ class DateRecognizer(FactComponent, TableComponent):
             cue = words[-1] if words else ""
             if rule is None or not (cue in self.holiday_cues or text[start:end].endswith((" Day", " Eve"))):
                 continue
+            if EVE.match(text, end):
+                continue  # "Christmas Eve" is the day before the holiday the table dates
             periods = []
             for year in (ref.year - 1, ref.year, ref.year + 1):
                 span = event_span(rule, year, self.calendars)

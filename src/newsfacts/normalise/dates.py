@@ -141,6 +141,7 @@ def grammar() -> re.Pattern[str]:
 
     alternatives = [
         rf"(?P<iso>(?P<iso_y>{YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>{DAY}))(?![\d:]|\.\d)",
+        rf"(?P<hdm>(?P<hdm_d>{DAY})-(?P<hdm_m>{month})-(?P<hdm_y>{YEAR}|\d\d))(?![\w-])",
         rf"(?P<num>(?P<num_a>{DAY})(?P<num_sep>[-/.])(?P<num_b>{DAY})(?P=num_sep)(?P<num_y>{YEAR}))(?![\d:]|\.\d)",
         rf"(?:(?P<wdr_w>{weekday}),?{SPACE})?(?P<mdr>(?P<mdr_m>{month}){month_gap}(?:the{SPACE})?(?P<mdr_a>{day})(?P<mdr_l>{DAY_LINK})(?P<mdr_b>{day}){NOT_AMOUNT}(?:,?{GAP}(?:{yref('mdr')}))?)",
         rf"(?P<dmr>(?P<dmr_a>{day})(?P<dmr_l>{DAY_LINK})(?P<dmr_b>{day}){SPACE}(?:of{SPACE})?(?P<dmr_m>{month})\b{ABBREVIATION_DOT}(?:,?{GAP}(?:{yref('dmr')}))?)",
@@ -155,11 +156,11 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<q>(?:(?P<q_back>year-ago|year-earlier|year-before|prior-year)\s+)?(?P<q_o>{ordinal})[\s-]quarter\b(?:\s+of\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?:{yref('q')}))?)",
         rf"(?P<yp>(?P<yp_y>{YEAR})\s+(?:period|quarter)\b(?!-))",
         rf"(?P<lyq>(?:last|previous|prior)\s+year['’]s\s+(?:quarter|period))\b",
-        rf"(?P<split>(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?P<split_a>{YEAR})[-–/](?P<split_b>\d\d)(?![\d%/-]|\.\d))",
-        rf"(?P<qn>\b(?:Q(?P<qn_n>[1-4])|(?P<qn_m>[1-4])Q(?=\s?['’]?\d\d|\s?FY))(?:\s?(?P<qn_y>{YEAR})\b|\s?['’](?P<qn_yy>\d\d)\b|(?<=\dQ)(?P<qn_yy2>\d\d)\b|\s+of\s+(?P<qn_y2>{YEAR})\b|\s?(?P<qn_fy>FY\s?(?:{YEAR}|['’]?\d\d))\b)?)(?!\w)",
+        rf"(?P<split>(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?P<split_a>{YEAR})[-–/](?P<split_b>(?:1[6-9]|20)\d\d|\d\d)(?![\d%/-]|\.\d))",
+        rf"(?P<qn>\b(?:(?P<qn_py>{YEAR})[ -]?(?=Q))?(?:Q(?P<qn_n>[1-4])|(?P<qn_m>[1-4])Q(?=\s?['’]?\d\d|\s?FY))(?:\s?(?P<qn_y>{YEAR})\b|\s?['’](?P<qn_yy>\d\d)\b|(?<=\dQ)(?P<qn_yy2>\d\d)\b|\s+of\s+(?P<qn_y2>{YEAR})\b|\s?(?P<qn_fy>FY\s?(?:{YEAR}|['’]?\d\d))\b)?)(?!\w)",
         rf"(?P<ha>(?:{yref('ha')})\s+(?P<ha_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})\s+half)",
-        rf"(?P<h>(?P<h_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})\s+half(?:\s+of\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?:{yref('h')}))?)",
-        rf"(?P<hn>\b(?:H(?P<hn_n>[12])|(?P<hn_m>[12])H(?=\s?['’]?\d\d|\s?FY))(?:\s?(?P<hn_y>{YEAR})\b|\s?['’](?P<hn_yy>\d\d)\b|(?<=\dH)(?P<hn_yy2>\d\d)\b|\s?(?P<hn_fy>FY\s?(?:{YEAR}|['’]?\d\d))\b)?)(?!\w)",
+        rf"(?P<h>(?P<h_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})(?:\s+|-(?=half[\s-](?:{alternation(t['half_nouns'])})\b))half(?:\s+of\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?:{yref('h')}))?)",
+        rf"(?P<hn>\b(?:(?P<hn_py>{YEAR})[ -]?(?=H))?(?:H(?P<hn_n>[12])|(?P<hn_m>[12])H(?=\s?['’]?\d\d|\s?FY))(?:\s?(?P<hn_y>{YEAR})\b|\s?['’](?P<hn_yy>\d\d)\b|(?<=\dH)(?P<hn_yy2>\d\d)\b|\s?(?P<hn_fy>FY\s?(?:{YEAR}|['’]?\d\d))\b)?)(?!\w)",
         rf"(?P<fm>first\s+(?P<fm_n>{count})\s+(?P<fm_u>months|quarters)(?:\s+of\s+(?:{yref('fm')}))?)",
         rf"(?P<dec>(?P<dec_y>(?:1[6-9]|20)\d0)['’]?s)\b",
         rf"(?<=the\s)(?P<dea>['’‘](?P<dea_d>\d)0s)\b",
@@ -181,6 +182,7 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<ana>(?P<ana_d>latest|that|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year)\s+(?:(?P<ana_a>year-ago|year-earlier|fiscal)\s+)?(?P<ana_u>quarter|period)(?P<ana_b>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?the\s+(?:previous|prior)\s+year))?|(?<=the\s)quarter(?!\s+(?:of|century|mile|point|final)|-)|year-(?:ago|earlier))\b",
         rf"(?P<fy>(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy_y>{YEAR})|FY\s?['’]?(?P<fy_yy>\d\d))\b(?![-–/]\d)",
         rf"(?<=the\s)(?P<fullyear>full\s+year)\b(?![\s-](?:ago|earlier|before|later|old))",
+        rf"(?P<era>(?P<era_n>{alternation(t['eras'])}){SPACE}(?P<era_y>[1-9]\d?)(?![\d,]|\.\d))\b",
         rf"(?P<yr>{YEAR})(?![\d%]|,\d|\.\d|-(?:year|old))",
     ]
     return re.compile(r"(?<![\w$€£¥/.])(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
@@ -203,9 +205,10 @@ def _helpers() -> dict[str, re.Pattern[str]]:
         "year_cue": re.compile(rf"\b(?:{alternation(t['year_cues'])})\s+(?:the\s+)?(?:(?:early|late|mid|end|start|end\s+of)[\s-]+)?$", re.IGNORECASE),
         "month_cue": re.compile(rf"\b(?:{alternation(t['month_cues'])})\s+$", re.IGNORECASE),
         "period_end": re.compile(
-            rf"\b(?:{alternation(t['period_openers'])})\s+(?P<pe>(?:(?P<n>{count})[\s-]|{nth})?(?P<unit>{units})\s+(?:{alternation(t['period_end_links'])})\s+(?:on\s+)?)$",
+            rf"\b(?:{alternation(t['period_openers'])})\s+(?P<pe>(?:(?P<n>{count})[\s-]|{nth})?(?P<unit>{units})\s+(?:{alternation(t['period_end_links'])})\s+(?:on\s+)?(?:end-|the\s+end\s+of\s+)?)$",
             re.IGNORECASE),
-        "week_of": re.compile(r"\b(?P<week_of>week\s+of\s+)$", re.IGNORECASE),
+        "week_of": re.compile(rf"\b(?P<week_of>week\s+(?P<word>{alternation(t['week_starts'])})\s+)$", re.IGNORECASE),
+        "season": re.compile(rf"\b(?:{alternation(t['seasons'])})\s+(?:of\s+)?$", re.IGNORECASE),
         "slice": re.compile(rf"\b(?P<slice>(?P<side>first|last|final)\s+(?:(?P<n>{count})\s+)?(?P<unit>days?|weeks?)\s+of\s+(?:the\s+)?)$", re.IGNORECASE),
         "so_far": re.compile(rf"\b(?P<so_far>(?:{alternation(t['so_far_words'])})\s+(?:in\s+)?)$", re.IGNORECASE),
         "year_end_cue": re.compile(rf"\b(?:{alternation(t['year_end_prepositions'])})\s+(?:the\s+)?$", re.IGNORECASE),
@@ -289,7 +292,8 @@ def _split_year(match: re.Match[str], start: int, end: int) -> Atom | None:
     fiscal year or a season whose months the text does not give, and "2023-12" may be a
     month: these give no date rather than a guessed one."""
     first, last = int(match["split_a"]), int(match["split_b"])
-    last += first // 100 * 100
+    if len(match["split_b"]) == 2:
+        last += first // 100 * 100
     written_fiscal = match["split"][:1].isalpha()
     if written_fiscal or match["split"][4] == "/" or not first + 1 < last <= first + 20:
         return None
@@ -310,6 +314,10 @@ def _atom(match: re.Match[str]) -> Atom | None:
         return Atom(start, end, "day", {"y": int(g["iso_y"]), "m": int(g["iso_m"]), "d": int(g["iso_d"])})
     if g["num"]:
         return _numeric_day(match, start, end)
+    if g["hdm"]:
+        if not _capitalised(g["hdm_m"]):
+            return None
+        return Atom(start, end, "day", {"y": _short_year(g["hdm_y"]), "m": months[g["hdm_m"].lower()], "d": int(g["hdm_d"])})
     for tag in ("mdr", "dmr"):
         if g[tag]:
             if not _capitalised(g[f"{tag}_m"]):
@@ -321,14 +329,15 @@ def _atom(match: re.Match[str]) -> Atom | None:
                       "pair": g[f"{tag}_l"].strip().lower() == "and" or g[f"{tag}_l"].strip().lower().startswith("and "),
                       "first_end": match.end(f"{tag}_a"), "second_start": match.start(f"{tag}_b")}
             return Atom(match.start(tag) if tag == "dmr" else start, end, "day_range", values)
-    for tag in ("md", "dm"):
+    for tag, named in (("md", "wdd_w"), ("dm", "wdm_w")):
         if g[tag]:
             if not _capitalised(g[f"{tag}_m"]):
                 return None
             number = _day_number(g[f"{tag}_d"])
             if number is None:
                 return None
-            return Atom(start, end, "day", {"m": months[g[f"{tag}_m"].lower()], "d": number, **_year_ref(g, tag)})
+            weekday = {"w": weekdays[g[named].lower()]} if g[named] else {}
+            return Atom(start, end, "day", {"m": months[g[f"{tag}_m"].lower()], "d": number, **_year_ref(g, tag), **weekday})
     if g["amr"]:
         first, last = g["amr_a"], g["amr_b"]
         if not (_capitalised(first) and _capitalised(last)):
@@ -362,7 +371,10 @@ def _atom(match: re.Match[str]) -> Atom | None:
     if g["split"]:
         return _split_year(match, start, end)
     if g["qn"]:
-        year = _short_year(g["qn_y"] or g["qn_y2"] or g["qn_yy"] or g["qn_yy2"] or g["qn_fy"])
+        written = [y for y in (g["qn_py"], g["qn_y"], g["qn_y2"], g["qn_yy"], g["qn_yy2"], g["qn_fy"]) if y]
+        if len(written) > 1:
+            return None  # "2024 Q1 2025" names two years
+        year = _short_year(written[0] if written else None)
         return Atom(start, end, "quarter", {"q": int(g["qn_n"] or g["qn_m"]), **({"y": year} if year else {})})
     for tag in ("ha", "h"):
         if g[tag]:
@@ -370,7 +382,10 @@ def _atom(match: re.Match[str]) -> Atom | None:
             half = 2 if word in t["last_ordinals"] else _ordinal(word)
             return Atom(start, end, "half", {"h": half, **_year_ref(g, tag)})
     if g["hn"]:
-        year = _short_year(g["hn_y"] or g["hn_yy"] or g["hn_yy2"] or g["hn_fy"])
+        written = [y for y in (g["hn_py"], g["hn_y"], g["hn_yy"], g["hn_yy2"], g["hn_fy"]) if y]
+        if len(written) > 1:
+            return None
+        year = _short_year(written[0] if written else None)
         return Atom(start, end, "half", {"h": int(g["hn_n"] or g["hn_m"]), **({"y": year} if year else {})})
     if g["mq"]:
         if not _capitalised(g["mq_m"]):
@@ -467,6 +482,10 @@ def _atom(match: re.Match[str]) -> Atom | None:
         return Atom(start, end, "year", {"y": _short_year(g["fy_y"] or g["fy_yy"])})
     if g["fullyear"]:
         return Atom(start, end, "full_year", {})
+    if g["era"]:
+        if not _capitalised(g["era_n"]):
+            return None
+        return Atom(start, end, "year", {"y": t["eras"][g["era_n"].lower()] + int(g["era_y"]) - 1})
     if g["yr"]:
         return Atom(start, end, "year", {"y": int(g["yr"]), "bare": True})
     return None
@@ -496,6 +515,9 @@ def _with_year(atom: Atom, year: int) -> Period | None:
     return None
 
 
+WEEKDAY_SLACK = dt.timedelta(days=7)  # "said on Saturday, April 25" may date tomorrow's editorial
+
+
 def _infer_year(atom: Atom, ref: dt.date, tense: Tense) -> Period | None:
     """Fill a missing year with the occurrence nearest the reference date, where a step
     against the sentence's tense counts extra: past-tense text looks back, future text
@@ -504,6 +526,12 @@ def _infer_year(atom: Atom, ref: dt.date, tense: Tense) -> Period | None:
     candidates = [p for y in (ref.year - 1, ref.year, ref.year + 1) if (p := _with_year(atom, y)) is not None]
     if tense == "before":
         candidates = [p for p in candidates if p.start <= ref]
+    if atom.values.get("w") is not None:  # "Friday, March 3": only a year whose March 3 is a Friday,
+        candidates = [p for p in candidates if p.start.weekday() == atom.values["w"]]
+        if tense in PAST:  # and not one far ahead of a past-tense verb (or behind a future one)
+            candidates = [p for p in candidates if p.start <= ref + WEEKDAY_SLACK]
+        elif tense in ("future", "present"):
+            candidates = [p for p in candidates if p.start >= ref - WEEKDAY_SLACK]
     if not candidates:
         return None
     return min(candidates, key=_cost_function(ref, tense))
@@ -695,6 +723,8 @@ class DateMatch:
     granularity: str
 
 
+NAMED_WEEKEND = re.compile(r"\b([A-Z][\w'’]*)[ \t]{1,3}$")
+WEEKEND_SHIFTS = ("this", "last", "next", "coming", "past", "the", "over", "that", "a")
 NAMED_MARCH = re.compile(r"[ \t]{1,3}(?:for|of|on|against)[ \t]{1,3}(?:the[ \t]{1,3})?[A-Z]")
 WEEKDAY_GAP = re.compile(r",?[ \t]{1,3}(?:the[ \t]{1,3})?")
 SPOKEN_YEAR_GAP = re.compile(r",?[ \t]{1,3}(?:of[ \t]{1,3})?")
@@ -730,7 +760,9 @@ def find_atoms(text: str, year_evidence: Callable[[int, int], bool] = lambda s, 
         while atoms and atoms[-1].end > atom.start:  # "the quarter" inside "the quarter ended Sept. 30"
             atoms.pop()
         if atom.kind == "day" and atoms and atoms[-1].kind == "weekday" and WEEKDAY_GAP.fullmatch(text[atoms[-1].end : atom.start]):
-            atom.start = atoms.pop().start  # "this coming Sunday, March 8" is one day
+            weekday = atoms.pop()  # "this coming Sunday, March 8" is one day
+            atom.start, atom.values["w"] = weekday.start, weekday.values["w"]
+        _same_day_in_brackets(text, atoms, atom)
         if atom.values.get("spoken") and atoms and atoms[-1].kind in ("month", "day") and not atoms[-1].has_year and \
                 SPOKEN_YEAR_GAP.fullmatch(text[atoms[-1].end : atom.start]):
             atoms[-1].values["y"], atoms[-1].end = atom.values["y"], atom.end  # "January nineteen ninety-seven"
@@ -752,6 +784,10 @@ def _plausible(atom: Atom, text: str, before: str, linked: bool, year_evidence: 
         return False
     if v.get("weak") and not (helpers["month_cue"].search(before) or linked):
         return False
+    if atom.kind == "year" and helpers["season"].search(before):
+        return False  # "spring 2023": a season, whose months depend on the hemisphere
+    if atom.kind == "weekend" and (named := NAMED_WEEKEND.search(before)) and named.group(1).lower() not in WEEKEND_SHIFTS:
+        return False  # "the Easter weekend", "the Memorial Day weekend" are not the last one
     if atom.kind == "unit_edge" and v.get("needs_preposition") and not helpers["year_end_cue"].search(before):
         return False
     words = text[atom.start : atom.end].split()
@@ -770,6 +806,26 @@ def _plausible(atom: Atom, text: str, before: str, linked: bool, year_evidence: 
         return False  # "the March for Life", "the March of Dimes"
 
     return True
+
+
+BRACKET_OPEN = re.compile(r"[ \t]{0,2}\([ \t]?")
+BRACKET_CLOSE = re.compile(r"[ \t]?\)")
+
+
+def _same_day_in_brackets(text: str, atoms: list[Atom], atom: Atom) -> None:
+    """ "Monday (May 6)" and "15 May (Wednesday)", as Asian and wire copy write them: the
+    weekday and the day name one day, so the weekday takes the day's date (and both must
+    agree on the weekday)."""
+    if not atoms or not BRACKET_OPEN.fullmatch(text[atoms[-1].end : atom.start]) or not BRACKET_CLOSE.match(text, atom.end):
+        return
+    kinds = (atoms[-1].kind, atom.kind)
+    if kinds not in (("weekday", "day"), ("day", "weekday")):
+        return
+    weekday, day = (atoms[-1], atom) if kinds[0] == "weekday" else (atom, atoms[-1])
+    if weekday.values["shift"] or day.values.get("w", weekday.values["w"]) != weekday.values["w"]:
+        return
+    day.values["w"] = weekday.values["w"]
+    weekday.kind, weekday.values = "day", dict(day.values)
 
 
 def _split_pair(atom: Atom) -> list[Atom]:
@@ -792,7 +848,7 @@ def _widen(atom: Atom, before: str) -> None:
         atom.start -= len(before) - match.start(group)
 
     if atom.kind == "day" and (found := helpers["week_of"].search(before)):
-        v["week_of"] = True
+        v["week_of"] = found.group("word").lower()
         take(found, "week_of")
         return
     if atom.kind in ("day", "month", "weekday") and (found := helpers["period_end"].search(before)):
@@ -1023,8 +1079,10 @@ def _reshape(atom: Atom, period: Period | None, ref: dt.date | None) -> Period |
         return period
     if atom.kind == "quarter" and v.get("year_back"):
         return shift_years(period, -1)
-    if v.get("week_of"):
+    if v.get("week_of") == "of":
         return week_period(period.start)
+    if v.get("week_of"):  # "the week commencing 13 May" starts on that day
+        return Period(period.start, period.start + dt.timedelta(days=6), "week")
     if v.get("month_half") and period.granularity == "month":
         middle = period.start + dt.timedelta(days=14)
         first_half = v["month_half"] == 1
