@@ -287,6 +287,15 @@ def _short_year(written: str | None) -> int | None:
     return year if len(digits) == 4 else year + (1900 if year >= 70 else 2000)
 
 
+def _fiscal_shorthand(written: str) -> bool:
+    """ "FY25", "Q1 FY25": the shorthand of reports whose fiscal year rarely follows the
+    calendar (April–March in India and Japan, July–June in Australia, a company's own
+    year in the US), so it gives no date. Written out, "fiscal 2025" and "the first
+    quarter of fiscal 2025" keep the TimeML reading as that calendar period, which the
+    TimeBank set follows."""
+    return written[:2].upper() == "FY"
+
+
 def _split_year(match: re.Match[str], start: int, end: int) -> Atom | None:
     """ "2019-21" is the years 2019 to 2021. A split year ("2023-24", "FY2023/24") is a
     fiscal year or a season whose months the text does not give, and "2023-12" may be a
@@ -360,6 +369,8 @@ def _atom(match: re.Match[str]) -> Atom | None:
         return Atom(start, end, "month", {"m": months[g["my_m"].lower()], **_year_ref(g, "my")})
     for tag in ("qa", "q"):
         if g[tag]:
+            if tag == "q" and _fiscal_shorthand(g["q"].rsplit(" of ", 1)[-1].lstrip()):
+                return None  # "the first quarter of FY25"
             word = g[f"{tag}_o"].lower()
             quarter = 4 if word in t["last_ordinals"] else _ordinal(word)
             back = {"year_back": True} if tag == "q" and g["q_back"] else {}
@@ -372,18 +383,20 @@ def _atom(match: re.Match[str]) -> Atom | None:
         return _split_year(match, start, end)
     if g["qn"]:
         written = [y for y in (g["qn_py"], g["qn_y"], g["qn_y2"], g["qn_yy"], g["qn_yy2"], g["qn_fy"]) if y]
-        if len(written) > 1:
-            return None  # "2024 Q1 2025" names two years
+        if g["qn_fy"] or len(written) > 1:
+            return None  # "2024 Q1 2025" names two years; "Q1 FY25": see _fiscal_shorthand
         year = _short_year(written[0] if written else None)
         return Atom(start, end, "quarter", {"q": int(g["qn_n"] or g["qn_m"]), **({"y": year} if year else {})})
     for tag in ("ha", "h"):
         if g[tag]:
+            if tag == "h" and _fiscal_shorthand(g["h"].rsplit(" of ", 1)[-1].lstrip()):
+                return None
             word = g[f"{tag}_o"].lower()
             half = 2 if word in t["last_ordinals"] else _ordinal(word)
             return Atom(start, end, "half", {"h": half, **_year_ref(g, tag)})
     if g["hn"]:
         written = [y for y in (g["hn_py"], g["hn_y"], g["hn_yy"], g["hn_yy2"], g["hn_fy"]) if y]
-        if len(written) > 1:
+        if g["hn_fy"] or len(written) > 1:
             return None
         year = _short_year(written[0] if written else None)
         return Atom(start, end, "half", {"h": int(g["hn_n"] or g["hn_m"]), **({"y": year} if year else {})})
@@ -479,7 +492,9 @@ def _atom(match: re.Match[str]) -> Atom | None:
             return None
         return Atom(start, end, "month", {"m": months[word.lower()]})
     if g["fy"]:
-        return Atom(start, end, "year", {"y": _short_year(g["fy_y"] or g["fy_yy"])})
+        if _fiscal_shorthand(g["fy"]):
+            return None
+        return Atom(start, end, "year", {"y": _short_year(g["fy_y"])})
     if g["fullyear"]:
         return Atom(start, end, "full_year", {})
     if g["era"]:
