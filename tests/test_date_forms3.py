@@ -109,6 +109,10 @@ PIPELINE_ROWS = [
     ("Ministers are preparing for a summit in February.", "2023-11-08", [("February", "2024-02-01", "2024-02-29")]),
     # but the day a forecast was made is past
     ("The airline predicted in February that fares would rise.", "2024-03-13", [("February", "2024-02-01", "2024-02-29")]),
+    # a past passive dated by its own adjunct has happened; a deadline or a plan has not
+    ("The referendum was held on 2nd June.", "2024-05-08", [("2nd June", "2023-06-02", "2023-06-02")]),
+    ("The offer was extended to June 20.", "2024-05-08", [("June 20", "2024-06-20", "2024-06-20")]),
+    ("The listing was planned for late June.", "2024-05-08", [("late June", "2024-06-01", "2024-06-30")]),
     # a time clause takes the time of the clause it qualifies
     ("Brokers said funds were likely to sell as soon as the market opened Friday.", "2024-03-13",
      [("Friday", "2024-03-15", "2024-03-15")]),

@@ -26,6 +26,7 @@ from ..resources import TableComponent, read_json, read_jsonl
 
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+WHEN_PREPOSITIONS = frozenset({"on", "in", "at", "during"})
 HEADLINE_END_MARKS = ".!?\"”’\')"
 DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS", "WP$"})
 MODIFIED_TAGS = frozenset({"NN", "NNP", "NNPS", "VBG", "JJ"})
@@ -105,7 +106,7 @@ class DateRecognizer(FactComponent, TableComponent):
             # "expects sales to recover in the fourth quarter", "had been due to lapse"; an
             # infinitive otherwise has no tense of its own ("a plan to repay the loan by February")
             return self._looks_ahead(verb) or "neutral"
-        if verb.tag_ in PAST_TAGS and self._adjunct_of(token, verb):
+        if verb.tag_ in PAST_TAGS and self._adjunct_of(token, verb) or self._past_passive_when(token, verb, auxiliaries):
             return "before"
         if verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in auxiliaries):
             return "past"
@@ -115,6 +116,16 @@ class DateRecognizer(FactComponent, TableComponent):
                 and not any(word.tag_ in PAST_TAGS for word in verb.sent) and not self._headline(verb.sent):
             return "present"  # "the two leaders meet Monday": a scheduled event
         return None
+
+    def _past_passive_when(self, token: Token, verb: Token, auxiliaries: list[Token]) -> bool:
+        """ "The poll was held on 1 June": a past passive dated by its own adjunct has happened;
+        not a deadline or a plan ("was extended to Nov. 16", "was planned for March")."""
+        if verb.tag_ != "VBN" or not any(a.tag_ in PAST_TAGS for a in auxiliaries) or not self._adjunct_of(token, verb):
+            return False
+        if verb.lemma_.lower() in self.forecast_verbs | self.deadline_verbs:
+            return False
+        preposition = token.head if token.head.dep_ == "prep" else None
+        return preposition is None or preposition.lower_ in WHEN_PREPOSITIONS
 
     @staticmethod
     def _headline(sentence: Any) -> bool:
