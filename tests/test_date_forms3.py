@@ -6,14 +6,10 @@ from the seeds and the development articles.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 import newsfacts
-from newsfacts.normalise.dates import find_dates
-
-D = dt.date.fromisoformat
+from date_rows import grammar_dates, pipeline_dates
 
 # (text, reference date, tense, expected (span, start, end, granularity) per fact)
 ROWS = [
@@ -92,14 +88,7 @@ ROWS = [
 
 @pytest.mark.parametrize("text, ref, tense, expected", ROWS, ids=[r[0][:50] for r in ROWS])
 def test_date_forms3(text, ref, tense, expected):
-    found = find_dates(text, D(ref), lambda _: tense)
-    got = [(text[m.start:m.end], str(m.date_start), str(m.date_end), m.granularity) for m in found]
-    assert got == [(span, start, end, granularity) for span, start, end, granularity in expected]
-
-
-def dates(nlp, text: str, published: str):
-    doc = nlp(newsfacts.make_doc(nlp, text, published))
-    return [(f.text, str(f.date_start), str(f.date_end)) for f in doc._.facts if f.type == "date"]
+    assert grammar_dates(text, ref, tense) == expected
 
 
 # (text, published, expected) — 2024-03-13 and 2023-11-08 are Wednesdays
@@ -136,7 +125,7 @@ PIPELINE_ROWS = [
 
 @pytest.mark.parametrize("text, published, expected", PIPELINE_ROWS, ids=[r[0][:50] for r in PIPELINE_ROWS])
 def test_tense_cues_in_the_pipeline(nlp, text, published, expected):
-    assert dates(nlp, text, published) == expected
+    assert pipeline_dates(nlp, text, published) == expected
 
 
 @pytest.mark.parametrize("text, expected_date", [
