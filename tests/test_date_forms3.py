@@ -69,6 +69,16 @@ ROWS = [
     ("Coupons are paid on the 15th of next month.", "2024-11-05", "future", [("15th of next month", "2024-12-15", "2024-12-15", "day")]),
     ("Fund inflows YTD reached a record.", "2024-11-05", "past", [("YTD", "2024-01-01", "2024-11-05", "range")]),
     ("The ytd figure was revised.", "2024-11-05", "past", []),
+    # a quarter still to come is a forecast, not the period a later "year-ago period" compares with
+    ("Profit fell in the third quarter; losses may last through the second quarter of 2025. In the "
+     "year-ago period, profit was higher.", "2024-11-05", "past",
+     [("third quarter", "2024-07-01", "2024-09-30", "quarter"), ("second quarter of 2025", "2025-04-01", "2025-06-30", "quarter"),
+      ("year-ago period", "2023-07-01", "2023-09-30", "quarter")]),
+    # "that quarter" is the quarter named last, even a year-ago one
+    ("Fees rose in the second quarter from the year-ago quarter; results for that quarter had a charge.",
+     "2024-08-05", "past",
+     [("second quarter", "2024-04-01", "2024-06-30", "quarter"), ("year-ago quarter", "2023-04-01", "2023-06-30", "quarter"),
+      ("that quarter", "2023-04-01", "2023-06-30", "quarter")]),
     # "the previous Friday" counts from the day named before it, not from the reference date
     ("Bonds closed at 98 on Friday, up from 96 the previous Friday.", "2024-11-05", "past",
      [("Friday", "2024-11-01", "2024-11-01", "day"), ("previous Friday", "2024-10-25", "2024-10-25", "day")]),

@@ -480,7 +480,7 @@ def _atom(match: re.Match[str]) -> Atom | None:
         if (g["ana_u"] or "").lower() == "period" and not back and "latest" not in text:
             return None
         return Atom(start, end, "anaphor", {"year_back": back,
-                                            "latest": text.startswith("latest")})
+                                            "latest": text.startswith("latest"), "that": text.startswith("that ")})
     if g["mo"]:
         word = g["mo"]
         full = len(word) > 3 and word.lower() not in ("sept",)
@@ -962,6 +962,7 @@ class _Context:
     year: tuple[int, int] | None = None  # (offset, year) of the last year written out, for "that year"
     month: tuple[int, int, int] | None = None  # (offset, year, month) of the last month or day, for "the following month"
     day: tuple[int, dt.date] | None = None  # (offset, day) of the last day named, for "the previous Friday"
+    quarter: tuple[int, Period] | None = None  # the last quarter or half named, even one reached back to, for "that quarter"
 
 
 def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: Tense, state: _Context,
@@ -996,7 +997,11 @@ def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: 
     if atom.kind == "weekday" and atom.values["shift"] in NARRATIVE_WEEKDAY_SHIFTS:
         period = _narrative_weekday(atom, state)
     period = _reshape(atom, period, ref)
-    if period is not None and _anchors(atom, period):
+    if atom.kind == "anaphor" and atom.values.get("that") and state.quarter and atom.start - state.quarter[0] <= ANCHOR_REACH:
+        period = state.quarter[1]  # "that quarter" is the one named last, even a year-ago one
+    if period is not None and period.granularity in ("quarter", "half"):
+        state.quarter = (atom.end, period)
+    if period is not None and _anchors(atom, period, ref):
         state.anchor = (atom.end, period)
     if period is not None and period.start and atom.has_year and atom.kind in ("day", "month", "year", "quarter", "half", "day_range"):
         state.year = (atom.end, period.start.year)
@@ -1016,12 +1021,15 @@ def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: 
                      False, granularity), 1
 
 
-def _anchors(atom: Atom, period: Period) -> bool:
+def _anchors(atom: Atom, period: Period, ref: dt.date | None) -> bool:
     """Whether a period is the one later "a year earlier"s compare with: a quarter, half,
     "first nine months" or "six months ended Oct. 1" named, or "the quarter" that refers
     back to it (which keeps it in reach); not one reached back to, or "a year earlier"
-    twice would be two years."""
+    twice would be two years; nor one still to come ("losses through the third quarter
+    of next year"), since results report a period that has begun."""
     v = atom.values
+    if ref is not None and period.start is not None and period.start > ref:
+        return False
     if v.get("year_back") or atom.kind == "ago" or atom.kind == "anaphor" and v.get("y") is not None:
         return False
     reporting = atom.kind == "first_months" or "back" in v and v["back"][0] == "months"
