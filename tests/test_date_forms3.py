@@ -74,6 +74,16 @@ ROWS = [
      "year-ago period, profit was higher.", "2024-11-05", "past",
      [("third quarter", "2024-07-01", "2024-09-30", "quarter"), ("second quarter of 2025", "2025-04-01", "2025-06-30", "quarter"),
       ("year-ago period", "2023-07-01", "2023-09-30", "quarter")]),
+    # "the following day", "that night", "the day before X" count from the day named
+    ("The mine flooded on Sunday, June 2, 2024. The following day, pumps arrived; that night it rained again.",
+     "2024-11-05", "past",
+     [("Sunday, June 2, 2024", "2024-06-02", "2024-06-02", "day"), ("following day", "2024-06-03", "2024-06-03", "day"),
+      ("that night", "2024-06-03", "2024-06-03", "day")]),
+    ("The next day, pumps arrived.", "2024-11-05", "past", []),
+    ("Next-day delivery costs more.", "2024-11-05", "past", []),
+    ("Brokers sold the day before last Friday's auction.", "2024-11-06", "past",
+     [("day before last Friday", "2024-10-31", "2024-10-31", "day")]),
+    ("Stocks jumped the day after March 8, 2024.", "2024-11-06", "past", [("day after March 8, 2024", "2024-03-09", "2024-03-09", "day")]),
     # "that quarter" is the quarter named last, even a year-ago one
     ("Fees rose in the second quarter from the year-ago quarter; results for that quarter had a charge.",
      "2024-08-05", "past",

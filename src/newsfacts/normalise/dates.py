@@ -171,6 +171,7 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<ytd>(?P<ytd_u>year|month|quarter)[\s-]to[\s-]date|(?P<ytd_a>[YMQ])TD)\b",
         rf"(?P<eu>(?P<eu_e>end|close|start|beginning)\s+of\s+the\s+(?P<eu_u>year|month|quarter|week))\b",
         rf"(?P<ye>year[\s-]end)\b",
+        rf"(?P<dan>(?P<dan_w>{alternation(t['day_anaphors'])})\s+(?:day|morning|afternoon|evening|night))\b(?![\s-](?:old|long|ago|earlier|before|after|of|to|and)\b)",
         rf"(?P<yan>(?:that|the\s+same|the\s+following|the\s+previous|the\s+prior)\s+(?P<yan_u>year|month)|the\s+(?P<yan_v>year|month)\s+before)\b(?![\s-](?:old|long|ago|earlier))",
         rf"(?P<rel>(?P<rel_s>{shift})\s+(?:(?:fiscal|financial)\s+(?=year))?(?P<rel_u>{alternation(t['relative_units'])}))\b",
         rf"(?P<dp>(?P<dp_s>{alternation(t['day_parts_relative'])})\s+(?P<dp_p>morning|afternoon|evening|night))\b",
@@ -207,6 +208,7 @@ def _helpers() -> dict[str, re.Pattern[str]]:
         "period_end": re.compile(
             rf"\b(?:{alternation(t['period_openers'])})\s+(?P<pe>(?:(?P<n>{count})[\s-]|{nth})?(?P<unit>{units})\s+(?:{alternation(t['period_end_links'])})\s+(?:on\s+)?(?:end-|the\s+end\s+of\s+)?)$",
             re.IGNORECASE),
+        "day_next_to": re.compile(r"\b(?:the\s+)?(?P<next_to>day\s+(?P<side>before|after)\s+)$", re.IGNORECASE),
         "week_of": re.compile(rf"\b(?P<week_of>week\s+(?P<word>{alternation(t['week_starts'])})\s+)$", re.IGNORECASE),
         "season": re.compile(rf"\b(?:{alternation(t['seasons'])})\s+(?:of\s+)?$", re.IGNORECASE),
         "slice": re.compile(rf"\b(?P<slice>(?P<side>first|last|final)\s+(?:(?P<n>{count})\s+)?(?P<unit>days?|weeks?)\s+of\s+(?:the\s+)?)$", re.IGNORECASE),
@@ -435,6 +437,10 @@ def _atom(match: re.Match[str]) -> Atom | None:
         return Atom(start, end, "unit_edge", {"unit": g["eu_u"].lower(), "edge": t["period_edges"][g["eu_e"].lower()]})
     if g["ye"]:
         return Atom(start, end, "unit_edge", {"unit": "year", "edge": "end", "needs_preposition": True})
+    if g["dan"]:
+        lead = re.match(r"the\s+", g["dan"], re.IGNORECASE)
+        shift = t["day_anaphors"][" ".join(g["dan_w"].lower().split())]
+        return Atom(start + (lead.end() if lead else 0), end, "day_anaphor", {"shift": shift})
     if g["yan"]:
         phrase = " ".join(g["yan"].lower().split())
         lead = re.match(r"the\s+", g["yan"], re.IGNORECASE)  # spans leave out a leading "the"
@@ -806,7 +812,7 @@ def _plausible(atom: Atom, text: str, before: str, linked: bool, year_evidence: 
     if atom.kind == "unit_edge" and v.get("needs_preposition") and not helpers["year_end_cue"].search(before):
         return False
     words = text[atom.start : atom.end].split()
-    if atom.kind in ("rel", "dayword", "weekend", "to_date", "year_anaphor", "month_anaphor") and all(w[:1].isupper() for w in words) \
+    if atom.kind in ("rel", "dayword", "weekend", "to_date", "year_anaphor", "month_anaphor", "day_anaphor") and all(w[:1].isupper() for w in words) \
             and not text[atom.start : atom.end].isupper():
         if not helpers["sentence_start"].search(before):
             return False
@@ -862,6 +868,10 @@ def _widen(atom: Atom, before: str) -> None:
     def take(match: re.Match[str], group: str) -> None:
         atom.start -= len(before) - match.start(group)
 
+    if atom.kind in ("day", "weekday", "dayword") and (found := helpers["day_next_to"].search(before)):
+        v["day_shift"] = -1 if found.group("side").lower() == "before" else 1  # "the day before last Tuesday"
+        take(found, "next_to")
+        return
     if atom.kind == "day" and (found := helpers["week_of"].search(before)):
         v["week_of"] = found.group("word").lower()
         take(found, "week_of")
@@ -989,6 +999,9 @@ def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: 
     if atom.kind == "year_anaphor":
         known = state.year is not None and atom.start - state.year[0] <= YEAR_REACH
         period = year_period(state.year[1] + atom.values["shift"]) if known else None
+    if atom.kind == "day_anaphor":  # "the following day" counts from the day named last
+        known = state.day is not None and atom.start - state.day[0] <= DAY_REACH
+        period = day_period(state.day[1] + dt.timedelta(days=atom.values["shift"])) if known else None
     if atom.kind == "month_anaphor":
         known = state.month is not None and atom.start - state.month[0] <= YEAR_REACH
         period = _safe(lambda: month_period(*add_months(*state.month[1:], atom.values["shift"]))) if known else None
@@ -1007,7 +1020,7 @@ def _match(text: str, atom: Atom, nxt: Atom | None, ref: dt.date | None, tense: 
         state.year = (atom.end, period.start.year)
     if period is not None and period.start and period.granularity in ("day", "month") and atom.kind in ("day", "month", "month_anaphor"):
         state.month = (atom.end, period.start.year, period.start.month)
-    if period is not None and period.start and period.granularity == "day" and atom.kind in ("day", "weekday", "dayword"):
+    if period is not None and period.start and period.granularity == "day" and atom.kind in ("day", "weekday", "dayword", "day_anaphor"):
         state.day = (atom.end, period.start)
     if period is None and not (ref is None and _needs_ref(atom)):
         return None, 1
@@ -1067,7 +1080,7 @@ def _narrative_weekday(atom: Atom, state: _Context) -> Period | None:
 
 def _needs_ref(atom: Atom) -> bool:
     """Whether the atom's period depends on the reference date."""
-    return atom.values.get("y") is None and atom.kind not in ("decade", "year_anaphor", "month_anaphor")
+    return atom.values.get("y") is None and atom.kind not in ("decade", "year_anaphor", "month_anaphor", "day_anaphor")
 
 
 def _range_ends(left: Atom, right: Atom, ref: dt.date | None, tense: Tense) -> tuple[Period | None, Period | None]:
@@ -1102,6 +1115,8 @@ def _reshape(atom: Atom, period: Period | None, ref: dt.date | None) -> Period |
         return period
     if atom.kind == "quarter" and v.get("year_back"):
         return shift_years(period, -1)
+    if v.get("day_shift") and period.granularity == "day":
+        return day_period(period.start + dt.timedelta(days=v["day_shift"]))
     if v.get("week_of") == "of":
         return week_period(period.start)
     if v.get("week_of"):  # "the week commencing 13 May" starts on that day
@@ -1174,5 +1189,5 @@ def _granularity(atom: Atom) -> str:
         "half": "half", "year": "year", "decade": "decade", "weekend": "week", "first_months": "range",
         "month_shift": "month", "anaphor": "quarter", "day_range": "range", "decade_short": "decade",
         "to_date": "range", "unit_edge": "day", "year_anaphor": "year", "month_anaphor": "month",
-        "years": "range", "full_year": "year", "day_in_month": "day",
+        "years": "range", "full_year": "year", "day_in_month": "day", "day_anaphor": "day",
     }.get(atom.kind, atom.values.get("unit", "day") if atom.kind in ("rel", "ago") else "day")
