@@ -130,6 +130,10 @@ PIPELINE_ROWS = [
     ("The lender, which had agreed terms, has a plan to cut its debt by October.", "2024-03-13",
      [("October", "2024-10-01", "2024-10-31")]),
     ("The stock is to resume trading in Frankfurt Thursday.", "2024-03-13", [("Thursday", "2024-03-14", "2024-03-14")]),
+    # something due, expected, likely or scheduled now lies ahead; once it was, it need not
+    ("Quarterly figures are due Thursday.", "2024-03-13", [("Thursday", "2024-03-14", "2024-03-14")]),
+    ("A ruling is expected Monday.", "2024-03-13", [("Monday", "2024-03-18", "2024-03-18")]),
+    ("A ruling was expected Monday.", "2024-03-13", [("Monday", "2024-03-11", "2024-03-11")]),
     # a present-tense event verb with a weekday schedules it
     ("The two finance ministers meet Friday in Oslo.", "2024-03-13", [("Friday", "2024-03-15", "2024-03-15")]),
     ("The union holds a ballot Monday on the offer.", "2023-11-08", [("Monday", "2023-11-13", "2023-11-13")]),

@@ -98,6 +98,8 @@ class DateRecognizer(FactComponent, TableComponent):
             return "past"  # "may have been"
         if any(a.lower_ in self.future_modals for a in auxiliaries):
             return "future"  # "might come as soon as Tuesday"
+        if self._scheduled(verb, auxiliaries):
+            return "future"  # "results are due Tuesday", "the verdict is expected Friday"
         if verb.lemma_.lower() in self.forecast_verbs and not self._adjunct_of(token, verb):
             return "future"  # what is forecast or planned: "forecast a rise for the full year"
         if self._main_clause_ahead(verb):
@@ -116,6 +118,15 @@ class DateRecognizer(FactComponent, TableComponent):
                 and not any(word.tag_ in PAST_TAGS for word in verb.sent) and not self._headline(verb.sent):
             return "present"  # "the two leaders meet Monday": a scheduled event
         return None
+
+    def _scheduled(self, verb: Token, auxiliaries: list[Token]) -> bool:
+        """A present-tense statement that something is due, expected, likely or scheduled
+        puts its date ahead."""
+        if not (verb.tag_ in PRESENT_TAGS or any(a.tag_ in PRESENT_TAGS for a in auxiliaries)):
+            return False
+        if verb.tag_ == "VBN" and verb.lemma_.lower() in self.future_verbs:
+            return True
+        return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.future_verbs for c in verb.children)
 
     def _past_passive_when(self, token: Token, verb: Token, auxiliaries: list[Token]) -> bool:
         """ "The poll was held on 1 June": a past passive dated by its own adjunct has happened;
