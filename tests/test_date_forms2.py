@@ -11,8 +11,8 @@ import datetime as dt
 
 import pytest
 
-import newsfacts
 from newsfacts.normalise.dates import find_dates
+from date_rows import pipeline_dates
 
 D = dt.date.fromisoformat
 FILLER = " The brewer also sold a vineyard, closed a bottling line and cut its marketing budget." * 9
@@ -80,9 +80,6 @@ def test_date_forms2(text, ref, tense, expected):
     assert got == [(span, start, end, granularity) for span, start, end, granularity in expected]
 
 
-def dates(nlp, text: str, published: str):
-    doc = nlp(newsfacts.make_doc(nlp, text, published))
-    return [(f.text, str(f.date_start), str(f.date_end)) for f in doc._.facts if f.type == "date"]
 
 
 # (text, published, expected) — 2023-10-18 and 2023-05-10 are Wednesdays
@@ -106,4 +103,4 @@ PIPELINE_ROWS = [
 
 @pytest.mark.parametrize("text, published, expected", PIPELINE_ROWS, ids=[r[0][:50] for r in PIPELINE_ROWS])
 def test_tense_cues_in_the_pipeline(nlp, text, published, expected):
-    assert dates(nlp, text, published) == expected
+    assert pipeline_dates(nlp, text, published) == expected

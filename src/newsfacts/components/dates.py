@@ -39,6 +39,10 @@ UNTIL = re.compile(r"\b(?:until|till)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p
 EVE = re.compile(r"[ \t]Eve\b")
 
 
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+
+
 class DateRecognizer(FactComponent, TableComponent):
     """Turns date expressions into ``Date`` facts."""
 
@@ -56,6 +60,8 @@ class DateRecognizer(FactComponent, TableComponent):
         self.forecast_verbs = set(words["forecast_verbs"])
         self.temporal_marks = set(words["temporal_marks"])
         self.unscheduled_verbs = set(words["scheduled_present_excluded"]) | set(words["same_past_form_verbs"])
+        self.future_auxiliaries = self.future_words | self.future_modals
+        self.planned_verbs = self.forecast_verbs | self.deadline_verbs
         self.future_cues = tuple(f"{w} " for w in words["future_conjunctions"])
         self.holiday_cues = {w.lower() for w in words["holiday_cues"]}
         events = [e for e in self.tables["events"] if "series" not in e]
@@ -87,10 +93,10 @@ class DateRecognizer(FactComponent, TableComponent):
         verb = self._verb_of(token)
         if verb.pos_ not in ("VERB", "AUX"):
             return None
-        auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+        auxiliaries = _auxiliaries(verb)
         if not auxiliaries and verb.dep_ == "conj" and verb.tag_ == verb.head.tag_:
             verb = verb.head  # "expects to obtain approval and complete the deal by year-end"
-            auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+            auxiliaries = _auxiliaries(verb)
         if verb.lower_ in self.future_words or any(a.lower_ in self.future_words for a in auxiliaries):
             return "future"
         perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries)
@@ -133,7 +139,7 @@ class DateRecognizer(FactComponent, TableComponent):
         not a deadline or a plan ("was extended to Nov. 16", "was planned for March")."""
         if verb.tag_ != "VBN" or not any(a.tag_ in PAST_TAGS for a in auxiliaries) or not self._adjunct_of(token, verb):
             return False
-        if verb.lemma_.lower() in self.forecast_verbs | self.deadline_verbs:
+        if verb.lemma_.lower() in self.planned_verbs:
             return False
         preposition = token.head if token.head.dep_ == "prep" else None
         return preposition is None or preposition.lower_ in WHEN_PREPOSITIONS
@@ -153,8 +159,8 @@ class DateRecognizer(FactComponent, TableComponent):
         main = self._verb_of(verb.head)
         if main.i == verb.i or main.pos_ not in ("VERB", "AUX"):
             return False
-        auxiliaries = [child for child in main.children if child.dep_ in ("aux", "auxpass")]
-        if main.lower_ in self.future_words or any(a.lower_ in self.future_words | self.future_modals for a in auxiliaries):
+        auxiliaries = _auxiliaries(main)
+        if main.lower_ in self.future_words or any(a.lower_ in self.future_auxiliaries for a in auxiliaries):
             return True
         return any(a.tag_ == "TO" for a in auxiliaries) and self._looks_ahead(main) == "future"
 

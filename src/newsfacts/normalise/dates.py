@@ -298,6 +298,17 @@ def _fiscal_shorthand(written: str) -> bool:
     return written[:2].upper() == "FY"
 
 
+def _code_year(g: dict[str, Any], tag: str) -> dict[str, int] | bool:
+    """The year written with a quarter or half code ("2024 Q1", "3Q23", "Q2'22", "1H 2024"):
+    ``{"y": year}``, ``{}`` when none is written, ``False`` when the code names two years
+    ("2024 Q1 2025") or a fiscal year in shorthand ("Q1 FY25", see ``_fiscal_shorthand``)."""
+    written = [g.get(f"{tag}_{part}") for part in ("py", "y", "y2", "yy", "yy2", "fy")]
+    written = [year for year in written if year]
+    if g[f"{tag}_fy"] or len(written) > 1:
+        return False
+    return {"y": _short_year(written[0])} if written else {}
+
+
 def _split_year(match: re.Match[str], start: int, end: int) -> Atom | None:
     """ "2019-21" is the years 2019 to 2021. A split year ("2023-24", "FY2023/24") is a
     fiscal year or a season whose months the text does not give, and "2023-12" may be a
@@ -371,7 +382,7 @@ def _atom(match: re.Match[str]) -> Atom | None:
         return Atom(start, end, "month", {"m": months[g["my_m"].lower()], **_year_ref(g, "my")})
     for tag in ("qa", "q"):
         if g[tag]:
-            if tag == "q" and _fiscal_shorthand(g["q"].rsplit(" of ", 1)[-1].lstrip()):
+            if _fiscal_shorthand(g[tag].rsplit(" of ", 1)[-1].lstrip()):
                 return None  # "the first quarter of FY25"
             word = g[f"{tag}_o"].lower()
             quarter = 4 if word in t["last_ordinals"] else _ordinal(word)
@@ -384,24 +395,18 @@ def _atom(match: re.Match[str]) -> Atom | None:
     if g["split"]:
         return _split_year(match, start, end)
     if g["qn"]:
-        written = [y for y in (g["qn_py"], g["qn_y"], g["qn_y2"], g["qn_yy"], g["qn_yy2"], g["qn_fy"]) if y]
-        if g["qn_fy"] or len(written) > 1:
-            return None  # "2024 Q1 2025" names two years; "Q1 FY25": see _fiscal_shorthand
-        year = _short_year(written[0] if written else None)
-        return Atom(start, end, "quarter", {"q": int(g["qn_n"] or g["qn_m"]), **({"y": year} if year else {})})
+        year = _code_year(g, "qn")
+        return None if year is False else Atom(start, end, "quarter", {"q": int(g["qn_n"] or g["qn_m"]), **year})
     for tag in ("ha", "h"):
         if g[tag]:
-            if tag == "h" and _fiscal_shorthand(g["h"].rsplit(" of ", 1)[-1].lstrip()):
+            if _fiscal_shorthand(g[tag].rsplit(" of ", 1)[-1].lstrip()):
                 return None
             word = g[f"{tag}_o"].lower()
             half = 2 if word in t["last_ordinals"] else _ordinal(word)
             return Atom(start, end, "half", {"h": half, **_year_ref(g, tag)})
     if g["hn"]:
-        written = [y for y in (g["hn_py"], g["hn_y"], g["hn_yy"], g["hn_yy2"], g["hn_fy"]) if y]
-        if g["hn_fy"] or len(written) > 1:
-            return None
-        year = _short_year(written[0] if written else None)
-        return Atom(start, end, "half", {"h": int(g["hn_n"] or g["hn_m"]), **({"y": year} if year else {})})
+        year = _code_year(g, "hn")
+        return None if year is False else Atom(start, end, "half", {"h": int(g["hn_n"] or g["hn_m"]), **year})
     if g["mq"]:
         if not _capitalised(g["mq_m"]):
             return None
