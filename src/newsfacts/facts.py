@@ -21,6 +21,12 @@ Granularity = Literal["day", "week", "month", "quarter", "half", "year", "decade
 PercentUnit = Literal["percent", "percentage_point"]
 Change = Literal["up", "down"]
 Basis = Literal["year_on_year", "quarter_on_quarter", "month_on_month"]
+Metric = Literal[
+    "revenue", "profit", "loss", "operating_profit", "eps", "dividend", "share_price",
+    "market_value", "deal_value", "stake", "investment", "debt", "cost", "fine",
+    "market_share", "trade", "price", "exchange_rate", "index", "interest_rate",
+    "inflation", "growth", "unemployment", "budget", "pay",
+]
 
 FACT_TYPES: tuple[str, ...] = ("money", "percent", "org", "event", "date")
 
@@ -101,7 +107,11 @@ class Fact:
 
 def _links(fact: "Money | Percent") -> dict[str, Any]:
     """The link fields every figure carries (gold spec, "Links"): ``null`` when unknown."""
-    return {"period": list(fact.period) if fact.period is not None else None, "subject": fact.subject}
+    return {
+        "period": list(fact.period) if fact.period is not None else None,
+        "subject": fact.subject,
+        "metric": fact.metric,
+    }
 
 
 @dataclass(frozen=True)
@@ -119,6 +129,7 @@ class Money(Fact):
     equivalent_of: int | None = None
     period: tuple[int, int] | None = None
     subject: str | None = None
+    metric: Metric | None = None
     span_fields: ClassVar[tuple[str, ...]] = ("period",)
 
     def _values(self) -> dict[str, Any]:
@@ -141,7 +152,7 @@ class Percent(Fact):
     """A percentage, or a change measured in percentage points."""
 
     type: ClassVar[str] = "percent"
-    decimal_fields: ClassVar[tuple[str, ...]] = ("value",)
+    decimal_fields: ClassVar[tuple[str, ...]] = ("value", "value_max")
     value: Decimal = Decimal(0)
     unit: PercentUnit = "percent"
     approx: Approx | None = None
@@ -149,10 +160,14 @@ class Percent(Fact):
     subject: str | None = None
     change: Change | None = None
     basis: Basis | None = None
+    value_max: Decimal | None = None
+    metric: Metric | None = None
     span_fields: ClassVar[tuple[str, ...]] = ("period",)
 
     def _values(self) -> dict[str, Any]:
-        out = {"value": _number(self.value), "unit": self.unit, "approx": self.approx}
+        out: dict[str, Any] = {"value": _number(self.value), "unit": self.unit, "approx": self.approx}
+        if self.value_max is not None:
+            out["value_max"] = _number(self.value_max)
         out.update(_links(self))
         out["change"] = self.change
         out["basis"] = self.basis
