@@ -228,7 +228,8 @@ class DateRecognizer(FactComponent, TableComponent):
         def year_evidence(start: int, end: int) -> bool:
             """The base NER calls it a date, and it does not count things ("2000 parcels"),
             or it modifies a singular noun after a determiner ("its 2025 outlook")."""
-            following = doc.char_span(end, end + 1, alignment_mode="expand") if end < len(text) else None
+            last = doc[-1].idx + len(doc[-1])  # no token starts after this: "© 2023 " ends the text
+            following = doc.char_span(end, end + 1, alignment_mode="expand") if end < last else None
             counts = following is not None and following.root.pos_ in ("NOUN", "PROPN") and following.root.idx > end
             if not counts and any(s <= start and end <= e for s, e in ner_dates):
                 return True
