@@ -22,7 +22,7 @@ MODULES = [
     "newsfacts.normalise.org_typing",
     "newsfacts.normalise.name_index",
     "newsfacts.normalise.events",
-    "newsfacts.components.links",
+    "newsfacts.links.cues",
 ]
 
 

@@ -13,7 +13,9 @@ For gold files marked ``"links": true``, the value-matched money and percent pai
 are also scored for their links: ``period`` (both null or overlapping spans),
 ``subject`` (both null or canonical names agreeing as for org), ``change`` and
 ``basis`` (equal), and "all four right" — the link accuracy; ``equivalent_of`` is
-checked like ``period``. A pair with a wrong link is listed as a ``wrong_link`` miss.
+checked like ``period``. For gold files also marked ``"metric": true``, ``metric`` accuracy
+(same key, or both null) is reported over the same pairs. A pair with a wrong link or
+metric is listed as a ``wrong_link`` miss.
 
 Everything here returns plain dicts; the CLI only formats them.
 """
@@ -199,10 +201,14 @@ class LinkCounts:
     pairs: int = 0
     right: dict[str, int] = field(default_factory=lambda: dict.fromkeys((*LINK_FIELDS, "equivalent_of"), 0))
     all_right: int = 0
+    metric_pairs: int = 0
+    metric_right: int = 0
 
     def add(self, other: "LinkCounts") -> None:
         self.pairs += other.pairs
         self.all_right += other.all_right
+        self.metric_pairs += other.metric_pairs
+        self.metric_right += other.metric_right
         for name, value in other.right.items():
             self.right[name] += value
 
@@ -213,6 +219,8 @@ class LinkCounts:
         out: dict[str, Any] = {"pairs": self.pairs}
         out.update({name: ratio(value) for name, value in self.right.items()})
         out["all"] = ratio(self.all_right)
+        out["metric_pairs"] = self.metric_pairs
+        out["metric"] = self.metric_right / self.metric_pairs if self.metric_pairs else None
         return out
 
 
@@ -296,7 +304,8 @@ def score_document(
             if agrees(pred, gold_fact):
                 counts.value += 1
                 if scored_links:
-                    _score_links(result, gold["doc"], fact_type, pred, gold_fact, predicted, gold["facts"])
+                    _score_links(result, gold["doc"], fact_type, pred, gold_fact, predicted, gold["facts"],
+                                 bool(gold.get("metric")))
             else:
                 result.misses.append({"doc": gold["doc"], "type": fact_type, "kind": "wrong_value", "gold": gold_fact, "pred": pred})
         for j, gold_fact in enumerate(golds):
@@ -318,6 +327,7 @@ def _score_links(
     gold_fact: dict[str, Any],
     preds: list[dict[str, Any]],
     golds: list[dict[str, Any]],
+    scored_metric: bool,
 ) -> None:
     checks = link_checks(pred, gold_fact, preds, golds)
     tally = result.links[fact_type]
@@ -327,6 +337,12 @@ def _score_links(
     if all(checks[name] for name in LINK_FIELDS):
         tally.all_right += 1
     wrong = [name for name, right in checks.items() if not right]
+    if scored_metric:
+        tally.metric_pairs += 1
+        if pred.get("metric") == gold_fact.get("metric"):
+            tally.metric_right += 1
+        else:
+            wrong.append("metric")
     if wrong:
         result.misses.append({"doc": doc, "type": fact_type, "kind": "wrong_link", "fields": wrong,
                               "gold": gold_fact, "pred": pred})

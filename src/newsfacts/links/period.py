@@ -1,0 +1,113 @@
+"""Which date fact dates a figure (``period``).
+
+The date fact of the same sentence unit nearest in the dependency tree, skipping dates
+a change is compared with ("than in 2022"), days on which something was said ("said
+on Tuesday"), dates inside the figure's own complement ("5% of last year's total") and
+dates that describe something else ("X, founded in 1999, …"). A figure that another is
+compared with ("from $4 million a year earlier") owns the date written right after it,
+and only that one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from .change import strip_qualifiers
+from .context import DocContext
+from .cues import has_form
+from .tree import VERBAL, is_clausal_object, path_up, tree_distance
+
+
+def is_comparison_figure(ctx: DocContext, span: Span) -> bool:
+    """A figure a change is measured from ("from $7 million", "compared with 3%")."""
+    start, _ = ctx.unit(span)
+    before = strip_qualifiers(ctx, ctx.text[max(start, span.start_char - 40) : span.start_char])
+    return bool(ctx.cues.comparison_figure.search(before))
+
+
+def owns(ctx: DocContext, figure: dict[str, Any], date: dict[str, Any], compared: bool) -> bool:
+    """The date right after a figure is that figure's ("$97 million a year earlier"); a compared
+    figure also owns "… in 1988" and ", or 81 cents a share, a year ago"."""
+    if date["start"] < figure["end"]:
+        return False
+    gap = ctx.text[figure["end"] : date["start"]]
+    return not gap.strip() or (compared and bool(ctx.cues.compared_gap.fullmatch(gap)))
+
+
+def period(ctx: DocContext, span: Span, dates: list[tuple[dict[str, Any], Span]]) -> list[int] | None:
+    """The date fact of the sentence unit nearest in the tree, skipping comparison and reporting dates."""
+    complement = _complement_tokens(span)
+    best, best_key = None, None
+    for date, date_span in dates:
+        if not ctx.same_unit(span, date_span) or any(t.i in complement for t in date_span):
+            continue
+        if (_is_comparison_date(ctx, date, date_span) or _is_reporting_date(ctx, date, date_span, span)
+                or _in_other_modifier(ctx, date_span.root, span.root)):
+            continue
+        key = (tree_distance(span.root, date_span.root), abs(date_span.start - span.start))
+        if best_key is None or key < best_key:
+            best, best_key = date, key
+    return [best["start"], best["end"]] if best is not None else None
+
+
+def _in_other_modifier(ctx: DocContext, date: Token, figure: Token) -> bool:
+    """A date that describes something else: inside a clause or apposition ("X, founded in 1999,
+    reported …"; a period clause such as "the quarter ended June 30" does not count), the
+    possessor of another noun ("over Thursday's close"), or a figure inside a relative clause
+    the date is outside of ("X, which owns 50% of Y, earned … in 2022")."""
+    above_figure = [t.i for t in path_up(figure)]
+    above_date = path_up(date)
+    common = next((t.i for t in above_date if t.i in set(above_figure)), None)
+    if date.dep_ == "poss" and date.head.i not in above_figure:
+        return True
+    for token in above_date:
+        if token.i == common:
+            break
+        if token.dep_ in ("relcl", "appos") or (token.dep_ == "acl" and not has_form(token, ctx.cues.period_verbs)):
+            return True
+    for i in above_figure:
+        if i == common:
+            break
+        if ctx.doc[i].dep_ == "relcl":
+            return True
+    return False
+
+
+def _complement_tokens(span: Span) -> set[int]:
+    """Tokens under the figure's own "of"/"than" complements ("5% of last year's total")."""
+    inside = range(span.start, span.end)
+    return {
+        t.i
+        for token in span
+        for child in token.children
+        if child.i not in inside and child.dep_ == "prep" and child.lower_ in ("of", "than")
+        for t in child.subtree
+    }
+
+
+def _is_comparison_date(ctx: DocContext, date: dict[str, Any], date_span: Span) -> bool:
+    """A date a change is measured against ("than in 2022", "from those last year", "on last
+    year") or that is no period of a figure ("due Oct. 15, 2030", "payable June 1")."""
+    start, _ = ctx.unit(date_span)
+    before = ctx.text[max(start, date["start"] - 40) : date["start"]]
+    cues = ctx.cues
+    if cues.not_period_before.search(before):
+        return True
+    match = cues.comparison_before.search(before)
+    if match and (match.group("word").lower() != "from" or date.get("granularity") != "range"):
+        return True
+    return bool(cues.near_before.search(before)) and bool(cues.reference_date.match(date["text"].strip()))
+
+
+def _is_reporting_date(ctx: DocContext, date: dict[str, Any], date_span: Span, figure: Span) -> bool:
+    """The day something was said or published ("said on Tuesday", "data released on Friday")."""
+    if date.get("granularity") not in ("day", "week"):
+        return False
+    for head in list(date_span.root.ancestors)[:3]:
+        if head.pos_ in VERBAL:
+            return has_form(head, ctx.cues.reporting_verbs) and (
+                figure.root not in head.subtree or head.dep_ in ("acl", "relcl") or is_clausal_object(figure.root, head)
+            )
+    return False

@@ -1,0 +1,247 @@
+"""Whose figure it is (``subject``): the organisation that earned, spent, holds or was fined it.
+
+From the figure's own noun phrase outwards: the possessor or compound of its noun ("X's
+revenue", "X shares"), "sales at/on/of X", "a stake held by X"; then the clause that
+governs it ("X earned …", "X saw sales rise …", "X plans to invest …"), the object of a
+penalty or valuation verb ("fined X …"). "its", "whose" and "the company" stand for an
+organisation named before them. An attribution source ("according to X", "data from
+X", "told X") is never the owner.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .context import DocContext
+from .cues import has_form
+from .tree import NOMINAL, NOUN_MODIFIERS, OBJECTS, SUBJECTS, VERBAL
+
+MAX_HOPS = 12
+MAX_CLAUSES = 3
+
+
+def subject(ctx: DocContext, span: Span) -> str | None:
+    """The canonical name of the organisation that owns the figure, or None."""
+    root = span.root
+    if root.i in ctx.org_at:
+        return None  # a figure inside an organisation's name
+    inside = range(span.start, span.end)
+    for token in span:
+        for child in token.children:
+            if child.i in inside:
+                continue
+            if child.dep_ == "poss" or (token.i == root.i and child.dep_ in NOUN_MODIFIERS and child.i in ctx.org_at):
+                owner = _owner_word(ctx, child)
+                if owner:
+                    return owner
+    token = root
+    for _ in range(MAX_HOPS):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if head.pos_ in VERBAL:
+            return _clause_owner(ctx, head, token, 0, controlled=False)
+        if head.pos_ not in ("ADP", "PART", "CCONJ", "PUNCT", "DET"):
+            owner = _noun_owner(ctx, head, skip=token)
+            if owner:
+                return owner
+            if head.dep_ in ("relcl", "acl"):
+                return None
+        token = head
+    return None
+
+
+def _clause_owner(ctx: DocContext, verb: Token, via: Token, depth: int, controlled: bool) -> str | None:
+    """Owner from a clause: a penalty verb's object, the subject or agent, "at X", or the clause above.
+
+    ``controlled``: reached from an xcomp, whose subject is this verb's ("X plans to invest …"),
+    so even an attribution verb's subject owns the figure."""
+    if depth > MAX_CLAUSES:
+        return None
+    cues = ctx.cues
+    if has_form(verb, cues.object_owner_verbs):
+        for child in verb.children:
+            if child.dep_ in OBJECTS and child.i != via.i:
+                owner = _np_owner(ctx, child)
+                if owner:
+                    return owner
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if controlled or not has_form(verb, cues.attribution_verbs):
+        for noun in (*agents, *subjects):
+            owner = _np_owner(ctx, noun)
+            if owner:
+                return owner
+        if any(_is_bare_company_figure(ctx, noun) for noun in subjects):
+            owner = _speaker(ctx, verb)
+            if owner:
+                return owner
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in cues.verb_owner_preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in ctx.org_at and not is_source(ctx, pobj):
+                    return ctx.org_at[pobj.i]["canonical"]
+    head = verb.head
+    if verb.dep_ in ("ccomp", "xcomp") and has_form(head, cues.perception_verbs):
+        return _clause_owner(ctx, head, verb, depth + 1, controlled=False)
+    if subjects or agents:
+        return None
+    if verb.dep_ in ("xcomp", "conj") and head.pos_ in VERBAL:
+        return _clause_owner(ctx, head, verb, depth + 1, controlled=verb.dep_ == "xcomp" or controlled)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in NOMINAL:
+        return _np_owner(ctx, head)
+    return None
+
+
+def _is_bare_company_figure(ctx: DocContext, noun: Token) -> bool:
+    """"revenue", "net profit" with no owner of their own: a company's figure whose company the
+    clause's speaker names ("X said revenue rose 5%")."""
+    if not has_form(noun, ctx.cues.company_figure_nouns):
+        return False
+    return all(
+        c.dep_ in ("det", "amod", "prep", "punct") and c.pos_ != "PROPN" and c.lower_ not in ("a", "an")
+        or c.dep_ == "compound" and c.pos_ == "NOUN"
+        for c in noun.children
+    )
+
+
+def _speaker(ctx: DocContext, verb: Token) -> str | None:
+    """The organisation that says or reports a clause, whether the clause hangs under its verb
+    ("X said revenue rose") or the verb under the clause ("Revenue rose, X said")."""
+    candidates = [c for c in verb.children if c.dep_ in ("parataxis", "ccomp", "advcl")]
+    if verb.dep_ in ("ccomp", "parataxis"):
+        candidates.append(verb.head)
+    for speech in candidates:
+        if speech.pos_ not in VERBAL or not has_form(speech, ctx.cues.speaker_verbs):
+            continue
+        for noun in speech.children:
+            if noun.dep_ == "nsubj" and noun.i in ctx.org_at and not is_source(ctx, noun):
+                return ctx.org_at[noun.i]["canonical"]
+    return None
+
+
+def _np_owner(ctx: DocContext, noun: Token, depth: int = 0, loose: bool = False) -> str | None:
+    """Owner named by a noun phrase: the organisation itself, a pronoun or "the company" standing
+    for one, or an organisation attached to the noun."""
+    if depth > 2:
+        return None
+    cues = ctx.cues
+    if noun.i in ctx.org_at:
+        return None if is_source(ctx, noun) else ctx.org_at[noun.i]["canonical"]
+    if noun.pos_ == "PRON" or noun.lower_ in cues.org_pronouns or noun.lower_ in cues.relative_pronouns:
+        return _resolve_pronoun(ctx, noun)
+    if has_form(noun, cues.attribution_nouns):
+        return None
+    owner = _noun_owner(ctx, noun, depth, loose=loose)
+    if owner:
+        return owner
+    return _generic_org_noun(ctx, noun)
+
+
+def _noun_owner(ctx: DocContext, noun: Token, depth: int = 0, skip: Token | None = None, loose: bool = False) -> str | None:
+    """Owner attached to a noun: possessor; for figure nouns also a compound, "of/at/on/for/by X",
+    a participle's "by/on X" ("sales made on X", "a stake held by X") and the owner of "N of
+    <figure noun>". ``loose`` accepts a compound organisation on any noun ("on the X platform")."""
+    cues = ctx.cues
+    figure_noun = has_form(noun, cues.figure_nouns)
+    skip_i = skip.i if skip is not None else -1
+    for child in noun.children:
+        if child.i == skip_i:
+            continue
+        owner = None
+        if child.dep_ == "poss":
+            owner = _owner_word(ctx, child)
+        elif child.dep_ in NOUN_MODIFIERS and child.i in ctx.org_at and (figure_noun or loose):
+            owner = None if is_source(ctx, child) else ctx.org_at[child.i]["canonical"]
+        elif child.dep_ == "prep" and figure_noun and (
+            child.lower_ in cues.owner_preps or child.lower_ in cues.noun_owner_preps.get(noun.lower_, ())
+        ):
+            owner = _prep_owner(ctx, child, depth)
+        elif child.dep_ == "acl" and figure_noun:
+            for prep in child.children:
+                if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in cues.owner_preps):
+                    owner = owner or _prep_owner(ctx, prep, depth)
+        if owner:
+            return owner
+    if figure_noun or noun.dep_ in SUBJECTS:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i != skip_i:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and has_form(pobj, cues.figure_nouns) and depth < 2:
+                        owner = _noun_owner(ctx, pobj, depth + 1)
+                        if owner:
+                            return owner
+    return None
+
+
+def _prep_owner(ctx: DocContext, prep: Token, depth: int) -> str | None:
+    for pobj in prep.children:
+        if pobj.dep_ == "pobj":
+            owner = _np_owner(ctx, pobj, depth + 1, loose=True)
+            if owner:
+                return owner
+    return None
+
+
+def _owner_word(ctx: DocContext, token: Token) -> str | None:
+    """A possessor: an organisation, or a pronoun or "the company" standing for one."""
+    if token.i in ctx.org_at:
+        return None if is_source(ctx, token) else ctx.org_at[token.i]["canonical"]
+    if token.lower_ in ctx.cues.org_pronouns or token.lower_ in ctx.cues.relative_pronouns:
+        return _resolve_pronoun(ctx, token)
+    return _generic_org_noun(ctx, token)
+
+
+def _generic_org_noun(ctx: DocContext, noun: Token) -> str | None:
+    """"the company", "the retailer": the nearest organisation before it in the sentence."""
+    if has_form(noun, ctx.cues.org_nouns) and noun.tag_ != "NNS" and any(c.lower_ in ("the", "this") for c in noun.children):
+        return _nearest_org_before(ctx, noun)
+    return None
+
+
+def _resolve_pronoun(ctx: DocContext, token: Token) -> str | None:
+    """"whose"/"which" → the organisation the relative clause modifies; "its"/"it" → the
+    nearest organisation before; plural pronouns are left alone."""
+    lower = token.lower_
+    cues = ctx.cues
+    if lower in cues.relative_pronouns:
+        for ancestor in token.ancestors:
+            if ancestor.dep_ == "relcl":
+                head = ancestor.head
+                if head.i in ctx.org_at and not is_source(ctx, head):
+                    return ctx.org_at[head.i]["canonical"]
+                return None
+        return None
+    if lower in cues.plural_pronouns or lower not in cues.org_pronouns:
+        return None
+    return _nearest_org_before(ctx, token)
+
+
+def _nearest_org_before(ctx: DocContext, token: Token) -> str | None:
+    """The last organisation before ``token`` in its sentence that is not an attribution source."""
+    sent = token.sent
+    for candidate in reversed(ctx.doc[sent.start : token.i]):
+        if candidate.i in ctx.org_at and not is_source(ctx, candidate):
+            return ctx.org_at[candidate.i]["canonical"]
+    return None
+
+
+def is_source(ctx: DocContext, token: Token) -> bool:
+    """An organisation named as the source of a figure: "according to X", "data from X",
+    "X data", "told X", "sent to X"."""
+    cues = ctx.cues
+    node = token
+    while node.head.i != node.i and node.head.i in ctx.org_at and ctx.org_at[node.head.i] is ctx.org_at[token.i]:
+        node = node.head
+    head = node.head
+    if node.dep_ in ("compound", "nmod", "poss") and has_form(head, cues.attribution_nouns):
+        return True
+    if node.dep_ == "pobj":
+        governor = head.head
+        if head.lower_ == "to" and governor.lower_ == "according":
+            return True
+        if head.lower_ in ("from", "by", "of", "at") and has_form(governor, cues.attribution_nouns):
+            return True
+        if head.lower_ == "to" and governor.pos_ in VERBAL and has_form(governor, cues.reporting_verbs):
+            return True
+    return node.dep_ in ("dative", "dobj") and has_form(head, {"tell", "quote", "cite"})

@@ -1,0 +1,36 @@
+"""Dependency-tree helpers the link decisions share: parts of speech, paths and distances."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+VERBAL = frozenset({"VERB", "AUX"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECTS = frozenset({"dobj", "dative", "iobj", "oprd"})
+NOUN_MODIFIERS = frozenset({"compound", "nmod", "amod"})
+
+
+def path_up(token: Token) -> list[Token]:
+    """The token and its ancestors up to the root of its sentence (bounded)."""
+    path = [token]
+    while path[-1].head.i != path[-1].i and len(path) < 64:
+        path.append(path[-1].head)
+    return path
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence."""
+    up_a = {t.i: n for n, t in enumerate(path_up(a))}
+    for n, t in enumerate(path_up(b)):
+        if t.i in up_a:
+            return n + up_a[t.i]
+    return 10**6
+
+
+def is_clausal_object(token: Token, verb: Token) -> bool:
+    """True when ``token`` sits in a clause that ``verb`` reports ("said [that revenue rose 5%]")."""
+    for ancestor in token.ancestors:
+        if ancestor.head.i == verb.i:
+            return ancestor.dep_ in ("ccomp", "xcomp", "advcl") or ancestor.pos_ in VERBAL
+    return False
