@@ -129,3 +129,14 @@ def test_report_command(tmp_path):
     broken.write_text("[1, 2]", encoding="utf-8")
     result = CliRunner().invoke(app, ["report", str(broken), "-o", str(out)])
     assert result.exit_code == 2 and "not newsfacts output" in result.output
+
+
+def test_displacy_labels_are_escaped():
+    text = "Acme <Holdings> Ltd. paid 5 m"
+    record = {"facts": [
+        {"type": "org", "text": text[:20], "start": 0, "end": 20, "name": text[:20], "canonical": "<b>Acme</b> & Co", "id": "x"},
+        {"type": "money", "text": "5 m", "start": 26, "end": 29, "amount": 5e6, "currency": "<USD", "usd": None},
+    ]}
+    markup = displacy(record, text, jupyter=False)
+    assert "<b>" not in markup and "<USD" not in markup and "<Holdings>" not in markup
+    assert "ORG: &lt;b&gt;Acme&lt;/b&gt; &amp; Co" in markup and "MONEY: &lt;USD" in markup

@@ -215,6 +215,8 @@ def displacy(doc_or_record: Any, text: str | None = None, **kwargs: Any) -> str:
     from spacy import displacy as spacy_displacy
 
     data = displacy_data(doc_or_record, text)
+    # displaCy escapes the text but writes labels as they are: escape them here
+    data["ents"] = [{**ent, "label": html.escape(ent["label"])} for ent in data["ents"]]
     colours = {ent["label"]: COLOURS.get(ent["label"].split(":")[0].lower(), "#eee") for ent in data["ents"]}
     return spacy_displacy.render(data, style="ent", manual=True, options={"colors": colours}, **kwargs)
 
@@ -227,8 +229,9 @@ def _figure(value: float | None) -> str:
 
 
 def grade_table(report: dict[str, Any], title: str = "") -> Table:
-    """The grader's figures: one row per fact type and one for all types."""
-    table = Table(title=title)
+    """The grader's figures: one row per fact type and one for all types (the title, which
+    names the gold folder, is shown literally)."""
+    table = Table(title=Text(title))
     table.add_column("type", no_wrap=True)
     for column in ("gold", "pred", *_FIGURES):
         table.add_column(column.replace("_", " "), justify="right", no_wrap=True)
@@ -245,18 +248,20 @@ _LINK_FIGURES = ("period", "subject", "change", "basis", "equivalent_of", "all")
 
 def links_table(links: dict[str, Any], title: str = "link accuracy") -> Table:
     """Link accuracy over value-matched figures: one row per figure type, per field and all four right."""
-    table = Table(title=title)
+    table = Table(title=Text(title))
     table.add_column("type", no_wrap=True)
-    for column in ("pairs", *_LINK_FIGURES[:-1], "all four"):
+    for column in ("pairs", *_LINK_FIGURES[:-1], "all four", "metric"):
         table.add_column(column.replace("_", " "), justify="right", no_wrap=True)
     for fact_type, figures in links.items():
         style = "bold" if fact_type == "all" else None
-        table.add_row(fact_type, str(figures["pairs"]), *(_figure(figures[f]) for f in _LINK_FIGURES), style=style)
+        table.add_row(fact_type, str(figures["pairs"]), *(_figure(figures[f]) for f in _LINK_FIGURES),
+                      _figure(figures.get("metric")), style=style)
     return table
 
 
 def misses_table(misses: list[dict[str, Any]]) -> Table:
-    """Every missed, spurious, wrong-value and wrong-link fact, with both sides' text and values."""
+    """Every missed, spurious, wrong-value and wrong-link fact, with both sides' text and values
+    (cells are plain ``Text``: a file name like ``a[/b]x.txt`` is not rich markup)."""
     table = Table(title=f"{len(misses)} misses", show_lines=True)
     for column in ("doc", "type", "kind", "gold", "predicted"):
         table.add_column(column, overflow="fold")
@@ -268,5 +273,5 @@ def misses_table(misses: list[dict[str, Any]]) -> Table:
 
     for miss in misses:
         kind = f"{miss['kind']}: {', '.join(miss['fields'])}" if miss.get("fields") else miss["kind"]
-        table.add_row(miss["doc"], miss["type"], kind, side(miss["gold"]), side(miss["pred"]))
+        table.add_row(*(Text(cell) for cell in (miss["doc"], miss["type"], kind, side(miss["gold"]), side(miss["pred"]))))
     return table
