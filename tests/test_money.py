@@ -271,15 +271,15 @@ PERCENT_CASES = [
     ("The share rose one percentage point.", [("one percentage point", 1, "percentage_point", None)]),
     ("The Fed raised rates by 25 basis points.", [("25 basis points", 0.25, "percentage_point", None)]),
     ("Spreads widened 150 bps.", [("150 bps", 1.5, "percentage_point", None)]),
-    ("Output dropped -2.3% year on year.", [("-2.3%", -2.3, "percent", None)]),
+    ("Output dropped -2.3% year on year.", [("-2.3%", 2.3, "percent", None)]),  # a sign is a move: change "down"
     ("GDP shrank minus 0.5 percent.", [("minus 0.5 percent", -0.5, "percent", None)]),
     ("Turnout was about 60 percent.", [("60 percent", 60, "percent", "about")]),
     ("Nearly 40% of users left.", [("40%", 40, "percent", "under")]),
     ("More than 70 per cent agreed.", [("70 per cent", 70, "percent", "over")]),
     ("Up to 30% off everything.", [("30%", 30, "percent", "up_to")]),
     ("Five percent of staff were cut.", [("Five percent", 5, "percent", None)]),
-    # an interval whose lower end has no unit: percent has no upper-bound field, so no fact
-    ("Growth of 5-7 percent is forecast.", []),
+    # an interval is one fact (its value_max: tests/test_percent_intervals.py)
+    ("Growth of 5-7 percent is forecast.", [("5-7 percent", 5, "percent", None)]),
     ("Rates rose from 4% to 4.5%.", [("4%", 4, "percent", None), ("4.5%", 4.5, "percent", None)]),
     # multipliers are not percentages
     ("Sales rose 10-fold.", []),

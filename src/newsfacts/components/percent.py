@@ -4,15 +4,20 @@ A number (digits or words, optionally negative) followed by a unit from
 ``models/data/percent_units.json`` ("%", "percent", "per cent", "pct", "percentage
 points", "basis points" → hundredths of a point). Multipliers ("10-fold", "1.2
 times", "doubled") have no such unit and are never matched. Qualifiers before the
-number become ``approx``. A percentage has no upper bound field, so the upper end of
-an interval whose lower end has no unit of its own ("5-7 percent", "5 to 7 per cent",
-"between 5 and 7 percent") gives no fact: its value alone would misstate the figure.
-A change "from 4 to 4.5 percent" keeps its new level.
+number become ``approx``. A plus or minus sign ("+0.4%", "-1.2%", "−0.3 pct") marks a
+move: the value is its size and ``change`` says which way; the words "minus" and
+"negative" give a negative level.
+
+Two numbers joined by a dash, "to" or "between … and" are one interval with
+``value_max`` ("5-7 percent", "15% to 20%", "between 2 and 2.5 percent"), unless a verb
+of change governs them ("rose from 5% to 7%", "cut 2% to 1.5%"): then each number with
+a unit of its own is a fact, and a lower end without one ("from 4 to 4.5 percent") is none.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -26,16 +31,32 @@ from ..normalise import numbers
 from ..normalise.numbers import continues_a_number, number_pattern, parse_number, qualifier_before, sane
 from ..resources import TableComponent, alternation, read_json
 
-NEGATIVE = r"(?:(?<![\w.,%])[-−–](?=\d)|\b(?:minus|negative)\s{1,3})"
-RANGE_LINK = r"\s{0,3}(?P<link>[-–—]|to|and)\s{0,3}"
+SIGN = r"(?:(?<![\w.,%+])[-−–+](?=\d)|\b(?:minus|negative)\s{1,3})"
+# What joins the two ends of an interval: a dash (spaced on both sides or on neither, so
+# that "FTSE 100 -1.2%" keeps its sign), "to", "and".
+RANGE_LINK = r"(?P<link>\s{0,3}[–—]\s{0,3}|-|\s{1,3}-\s{1,3}|\s{1,3}(?:to|and)\s{1,3})"
+# A capitalised word before a bare lower end makes it a label or a day ("March 3 to 4%").
+LABEL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]{1,15}\.?\s{1,2}$")
 
 
 def _unit_key(unit: str) -> str:
     return re.sub(r"[\s-]+", " ", unit.lower())
 
 
+@dataclass
+class _Found:
+    """One percentage as matched, before intervals are joined."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    scale: Decimal
+    change: str | None
+
+
 class PercentRecognizer(FactComponent, TableComponent):
-    """Finds percentages with one regex compiled from the unit table."""
+    """Finds percentages with one regex compiled from the unit table, then joins intervals."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(name)
@@ -46,67 +67,100 @@ class PercentRecognizer(FactComponent, TableComponent):
         self.units = {_unit_key(k): v for k, v in self.tables["percent_units"]["units"].items()}
         units = alternation(self.units).replace(r"\ ", r"[\s-]{1,2}")
         self.pattern = re.compile(
-            rf"(?P<neg>{NEGATIVE})?(?P<num>{number_pattern()})(?P<gap>[\s-]?)(?P<unit>{units})(?![\w])",
+            rf"(?P<sign>{SIGN})?(?P<num>{number_pattern()})(?P<gap>[\s-]?)(?P<unit>{units})(?![\w])",
             re.IGNORECASE,
         )
+        # The lower end of an interval, right before a matched percentage: a number, with or
+        # without a unit of its own ("15% to 20%", "5-7 percent").
         self.lower_bound = re.compile(
-            rf"(?:(?:\b(?P<cue>\w{{1,20}})\s{{1,3}})?\b(?P<word>\w{{1,20}})\s{{1,3}})?(?P<low>{number_pattern()}){RANGE_LINK}$",
+            rf"(?<![\w.,+−-])(?P<low>{number_pattern()})(?:(?P<gap>[\s-]?)(?P<unit>{units}))?{RANGE_LINK}$",
             re.IGNORECASE,
         )
-        self.range_cues = {cue.lower() for cue in numbers.tables()["range_cues"]}
 
     def process(self, doc: Doc) -> Doc:
         text = document_text(doc)
         taken = claimed_ranges(doc, ("money",))
+        found = [p for m in self.pattern.finditer(text) if (p := self._percent(m, text)) is not None]
+        joined: list[tuple[_Found, int, Decimal | None]] = []  # a percentage, where its fact starts, its lower end
+        for index, percent in enumerate(found):
+            alone = joined[-1] if joined and joined[-1][2] is None else None
+            low, start = self._lower_end(percent, alone[0] if alone and alone[0] is found[index - 1] else None, text)
+            if alone is not None and low is not None and start == alone[0].start:
+                joined.pop()  # "15% to 20%": the lower end joins this fact
+            joined.append((percent, start, low))
         facts = []
-        for match in self.pattern.finditer(text):
-            percent = self._percent(match, text)
-            if percent is not None and not overlaps(match.start(), match.end(), taken):
-                facts.append(percent)
+        for percent, start, low in joined:
+            if overlaps(start, percent.end, taken):
+                continue
+            window_start = max(0, start - 40)
+            qualifier = qualifier_before(text[window_start:start])
+            facts.append(
+                Percent(
+                    text[start : percent.end], start, percent.end,
+                    value=percent.value if low is None else low, value_max=None if low is None else percent.value,
+                    unit=percent.unit, approx=qualifier[0] if qualifier else None, change=percent.change,
+                )
+            )
         add_facts(doc, facts)
         return doc
 
-    def _percent(self, match: re.Match[str], text: str) -> Percent | None:
+    def _percent(self, match: re.Match[str], text: str) -> _Found | None:
         """Read one match; ``None`` when the number cannot be read whole."""
         unit = self.units[_unit_key(match.group("unit"))]
         if unit.get("attached") and match.group("gap"):
             return None
-        if continues_a_number(text[max(0, match.start() - 40) : match.start()], match.group("num")):
+        sign = (match.group("sign") or "").strip().lower()
+        if sign[:1] not in ("+", "-", "−", "–") and continues_a_number(text[max(0, match.start() - 40) : match.start()], match.group("num")):
             return None
         value = parse_number(match.group("num"))
         if value is None:
             return None
-        if self._upper_end(text[max(0, match.start() - 60) : match.start()], value):
-            return None
-        value = value * Decimal(str(unit["scale"]))
-        if match.group("neg"):
+        value *= Decimal(str(unit["scale"]))
+        change = None
+        if sign in ("minus", "negative"):
             value = -value
+        elif sign:
+            change = "up" if sign == "+" else "down"
         if not sane(value):
             return None
-        window_start = max(0, match.start() - 40)
-        qualifier = qualifier_before(text[window_start : match.start()])
-        return Percent(
-            match.group(), match.start(), match.end(),
-            value=value, unit=unit["unit"], approx=qualifier[0] if qualifier else None,
-        )
+        return _Found(match.start(), match.end(), value, unit["unit"], Decimal(str(unit["scale"])), change)
 
-    def _upper_end(self, before: str, value: Decimal) -> bool:
-        """Whether ``value`` closes an interval ("5 to 7") whose lower end, written just
-        before it, has no unit of its own; a larger number first is a date or a change."""
-        lower = self.lower_bound.search(before)
+    def _lower_end(self, percent: _Found, previous: _Found | None, text: str) -> tuple[Decimal | None, int]:
+        """The lower end of an interval that ``percent`` closes and where the fact then starts;
+        ``(None, percent.start)`` when it stands alone."""
+        alone = (None, percent.start)
+        if percent.change is not None or percent.value < 0:
+            return alone
+        window_start = max(0, percent.start - 60)
+        lower = self.lower_bound.search(text, window_start, percent.start)
         if lower is None:
-            return False
-        low = parse_number(lower.group("low"))
-        if low is None or low >= value:
-            return False  # "fell on June 30 to 5.25%", "in 2024 to 3%"
-        link = lower.group("link").lower()
-        word, cue = (lower.group("word") or "").lower(), (lower.group("cue") or "").lower()
+            return alone
+        low_start = lower.start()
+        before = text[max(0, low_start - 80) : low_start]
+        if continues_a_number(before, lower.group("low")):
+            return alone
+        own_unit = lower.group("unit") is not None
+        if own_unit:
+            if previous is None or previous.start != low_start or previous.end != lower.end("unit"):
+                return alone
+            if previous.unit != percent.unit or previous.change is not None:
+                return alone
+            low = previous.value
+        else:
+            low = parse_number(lower.group("low"))
+            if low is None or LABEL_BEFORE.search(before):
+                return alone
+            low *= percent.scale  # "25 to 50 basis points"
+        if low >= percent.value:
+            return alone  # "fell on June 30 to 5.25%", "in 2024 to 3%"
+        link = lower.group("link").strip().lower()
         if link == "and":
-            return word == "between"
+            return (low, low_start) if re.search(r"\bbetween\s{1,3}$", before, re.IGNORECASE) else alone
         if link == "to":
-            return word != "from" or cue in self.range_cues
-        return True
-
+            cue = numbers.change_cue(before)
+            if cue == "from" or (cue == "direct" and own_unit):
+                return alone  # a move: "rose from 5% to 7%", "cut 2% to 1.5%"
+        return low, low_start
 
 @Language.factory("newsfacts_percent")
 def make_percent(nlp: Language, name: str) -> PercentRecognizer:

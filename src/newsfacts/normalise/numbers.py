@@ -322,3 +322,49 @@ def qualifier_before(text: str) -> tuple[str, int] | None:
         return None
     approx = tables()["qualifiers"][match.group(1).lower()]
     return approx, tail_start + match.start(1)
+
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?]\s|[()\[\]\n]")
+# How many words before "from" a verb of change may stand and still govern it ("cut the rate from").
+_FROM_REACH = 6
+
+
+def change_cue(before: str) -> str | None:
+    """What makes "X to Y", written right after ``before``, a move rather than one interval:
+    ``"from"`` when a verb of change governs the "from" right before X ("rose from",
+    "cut its forecast from"), ``"direct"`` when "by" or a verb of change stands right before X
+    ("fell $1 to $13": by one figure, to the other), else ``None``. A range word nearer than
+    the verb keeps "from X to Y" one interval ("prices range from").
+
+    >>> change_cue("The rate rose from "), change_cue("the bank cut its key rate from ")
+    ('from', 'from')
+    >>> change_cue("Salaries range from "), change_cue("Yields will be from "), change_cue("growth of ")
+    (None, None, None)
+    >>> change_cue("shares fell "), change_cue("output was lifted by ")
+    ('direct', 'direct')
+    >>> change_cue("It rose. Estimates vary from ")
+    """
+    clause = _CLAUSE_BREAK.split(before[-120:])[-1]
+    words = re.findall(r"[a-z]+", clause.lower())
+    if not words:
+        return None
+    verbs = _change_verbs()
+    if words[-1] == "from":
+        for word in reversed(words[-1 - _FROM_REACH : -1]):
+            if word in _range_cues():
+                return None
+            if word in verbs:
+                return "from"
+        return None
+    return "direct" if words[-1] == "by" or words[-1] in verbs else None
+
+
+@lru_cache(maxsize=1)
+def _change_verbs() -> frozenset[str]:
+    return frozenset(word.lower() for word in tables()["change_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _range_cues() -> frozenset[str]:
+    return frozenset(word.lower() for word in tables()["range_cues"])
+
