@@ -10,10 +10,13 @@ as fast as the ordinary short articles.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import platform
+import random
 import sys
 import time
+import uuid
 from pathlib import Path
 
 from newsfacts import load
@@ -30,7 +33,13 @@ PATTERNS = {
     "'between $1 and ' repeated": "between $1 and ",
     "'%' repeated": "%",
     "'1 years ago' with 5000 digits": None,
+    "digit-letter words ('1aaa…a ') repeated": "1" + "a" * 16 + " ",
+    "article lines then UUIDs and SHA-1 hashes": None,
 }
+HASH_LINE = " ".join(
+    [str(uuid.UUID(int=random.Random(i).getrandbits(128))) for i in range(8)]
+    + [hashlib.sha1(str(i).encode()).hexdigest() for i in range(8)]
+)
 
 
 def hostile(name: str, size: int) -> str:
@@ -43,6 +52,9 @@ def hostile(name: str, size: int) -> str:
         return "7" * size
     if name == "'1 years ago' with 5000 digits":
         unit = "1" * 5000 + " years ago. "
+        return unit * max(size // len(unit), 1)
+    if name == "article lines then UUIDs and SHA-1 hashes":
+        unit = PATTERNS["org, date, money, percent sentence"] * 4 + "\n" + HASH_LINE + "\n"
         return unit * max(size // len(unit), 1)
     unit = PATTERNS[name]
     return unit * (size // len(unit))

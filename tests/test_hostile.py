@@ -42,6 +42,29 @@ def test_runs_without_spaces_cost_little_and_give_no_fact(nlp, text, junk_end):
     json.dumps(result.record, allow_nan=False)
 
 
+UUIDS = " ".join(["0f8c2b1e-7d3a-4e9b-a1c4-5b6d7e8f9a0b", "9A7B3C2D-1E4F-4A5B-8C6D-7E8F9A0B1C2D"] * 4)
+SHA1S = " ".join(["3b5d5c3712955042212316173ccf37be80000000", "2FD4E1C67A2D28FCED849EE1BB76E7391B93EB12"] * 4)
+ARTICLE = "Harbourline Shipping Ltd. agreed to buy Kestrel Freight Inc. for 40 million euros, up 3 percent.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(("1" + "a" * 16 + " ") * 7, id="words of a digit then letters"),
+        pytest.param(("2b" * 9 + " ") * 9, id="words alternating digits and letters"),
+        pytest.param(ARTICLE + UUIDS + "\n", id="an article then a line of UUIDs"),
+        pytest.param(ARTICLE + SHA1S + "\n", id="an article then a line of SHA-1 hashes"),
+    ],
+)
+def test_words_mixing_digits_and_letters_do_not_stall_the_org_patterns(nlp, text):
+    """The name-shape patterns once backtracked exponentially on such words (minutes for a
+    line of hashes); the budget here is far above what linear patterns need."""
+    result, _ = only(nlp, text, time_limit=15)
+    assert result.error is None and result.record is not None
+    orgs = [f["text"] for f in result.record["facts"] if f["type"] == "org"]
+    assert orgs == (["Harbourline Shipping Ltd.", "Kestrel Freight Inc."] if text.startswith(ARTICLE) else [])
+
+
 def test_long_runs_are_tokenised_in_pieces_with_the_text_intact(nlp):
     text = "Rates: " + "%" * 3_000 + " and " + "x" * 250 + "."
     doc = tokenize(nlp, text)

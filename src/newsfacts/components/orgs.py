@@ -43,7 +43,9 @@ from .base import FactComponent
 
 GAZETTEER, SHAPE, STRONG_CUE, WEAK_CUE, NER = range(5)
 NOT_ORG_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT"})
-NAME_WORD = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,3}[A-Z][\w.-]*|\d[\w-]*[A-Za-z][\w-]*)"
+# One way to match each word, so a failed match backtracks linearly: a word opening with
+# digits splits at its first ASCII letter ("3M", "7-Eleven"), never at every letter.
+NAME_WORD = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,3}[A-Z][\w.-]*|\d(?:[^\WA-Za-z]|-)*+[A-Za-z][\w-]*)"
 CONNECTOR = r"(?:of|for|and|&|de|the|on|in)"
 QUOTE_PAIRS = [("\"", "\""), ("“", "”"), ("‘", "’"), ("'", "'")]
 QUOTE_WINDOW = 200
