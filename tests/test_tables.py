@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import math
+import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -24,8 +27,8 @@ LINKED = {
     "doc": "nok.txt", "published": "2021-03-04", "published_basis": "dateline",
     "facts": [
         {"type": "org", "text": "Equinor", "start": 0, "end": 7, "name": "Equinor", "canonical": "Equinor ASA", "id": "equinor"},
-        {"type": "percent", "text": "12 percent", "start": 20, "end": 30, "value": 12, "unit": "percent", "approx": None,
-         "period": [80, 104], "subject": "Equinor ASA", "change": "up", "basis": None},
+        {"type": "percent", "text": "12 percent", "start": 20, "end": 30, "value": 12, "value_max": 14, "unit": "percent",
+         "approx": None, "period": [80, 104], "subject": "Equinor ASA", "metric": "profit", "change": "up", "basis": None},
         {"type": "money", "text": "9.5 billion Norwegian crowns", "start": 34, "end": 62, "amount": 9.5e9,
          "currency": "NOK", "approx": None, "usd": 1.1e9, "usd_basis": "stated", "period": None, "subject": None,
          "equivalent_of": None},
@@ -81,6 +84,8 @@ def test_seed_usd_sum_counts_each_amount_once(seed_frame):
         ("period_end", "12 percent", pd.Timestamp("2020-12-31")),
         ("period_text", "12 percent", "the fourth quarter of 2020"),
         ("subject", "12 percent", "Equinor ASA"),
+        ("metric", "12 percent", "profit"),
+        ("value_max", "12 percent", 14.0),
         ("change", "12 percent", "up"),
         ("equivalent_of", "1.1 billion U.S. dollars", 34),
         ("usd_rate_date", "CHF 40 million", pd.Timestamp("2021-03-03")),
@@ -167,10 +172,14 @@ def test_csv_resume_cuts_a_torn_last_line(nlp, runner, article, tmp_path):
 
 
 def test_parquet_output_keeps_the_types(nlp, runner, article, tmp_path):
+    import pyarrow.parquet as pq
+
     out = tmp_path / "facts.parquet"
     result = runner.invoke(app, ["extract", str(article), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    frame = pd.read_parquet(out)
+    schema = pq.read_schema(out)
+    assert {str(schema.field(c).type) for c in COLUMNS if COLUMNS[c].startswith("datetime")} == {"date32[day]"}
+    frame = newsfacts.to_frame(out)
     assert list(frame.columns) == list(COLUMNS)
     assert pd.api.types.is_datetime64_any_dtype(frame["date_start"]) and frame["amount"].dtype == "float64"
     euros = frame[(frame["type"] == "money") & (frame["currency"] == "EUR")]
@@ -182,7 +191,7 @@ def test_parquet_output_keeps_the_types(nlp, runner, article, tmp_path):
     [
         (["-f", "parquet"], "--out FILE.parquet"),
         (["-f", "csv", "--out", "facts_dir"], "--out FILE.csv"),
-        (["-f", "json", "--out", "facts.csv"], "is a csv file"),
+        (["-f", "json", "--out", "facts.csv"], "csv file"),
         (["--out", "facts.parquet", "--resume"], "cannot append"),
     ],
 )
@@ -223,3 +232,96 @@ def test_html_page_date_is_the_reference(nlp, runner, tmp_path, args, published,
 def test_unknown_base_model_is_a_usage_error(runner, model):
     result = runner.invoke(app, ["--model", model, "extract", "-"], input="Text.")
     assert result.exit_code == 2 and "--model" in result.output
+
+
+# Texts and ids with characters that str.splitlines() would split on, and cells a CSV
+# reader could take for something else.
+AWKWARD = {
+    "doc": "line\u2028sep\x85next.txt", "published": "2021-03-04", "published_basis": "given",
+    "facts": [
+        {"type": "org", "text": "NA", "start": 0, "end": 2, "name": "NA", "canonical": "null, \"Inc\"\u2028\n x",
+         "id": "na"},
+        {"type": "money", "text": "$5\u2029m", "start": 3, "end": 7, "amount": 5e6, "currency": "USD", "approx": None,
+         "usd": 5e6, "usd_basis": "identity", "period": [8, 12], "subject": "null, \"Inc\"\u2028\n x", "metric": "revenue",
+         "equivalent_of": None},
+        {"type": "date", "text": "2020", "start": 8, "end": 12, "date_start": "2020-01-01", "date_end": "2020-12-31",
+         "open_end": False, "granularity": "year"},
+    ],
+}
+
+
+def write_jsonl(path, records):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_jsonl_with_unicode_line_separators_reads_back(tmp_path):
+    path = write_jsonl(tmp_path / "facts.jsonl", [AWKWARD, LINKED])
+    frame = to_frame(path)
+    assert frame["doc"].unique().tolist() == [AWKWARD["doc"], "nok.txt"]
+    assert frame[frame["type"] == "money"]["text"].iloc[0] == "$5\u2029m"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_tables_read_back_as_written(tmp_path, suffix):
+    from newsfacts.tables import CsvWriter, ParquetWriter, frame_records
+
+    path = tmp_path / f"facts{suffix}"
+    if suffix == ".csv":
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = CsvWriter(handle)
+            for record in (AWKWARD, LINKED, {"doc": "bad.txt", "error": "boom"}):
+                writer.write(record)
+    else:
+        writer = ParquetWriter(path)
+        for record in (AWKWARD, LINKED, {"doc": "bad.txt", "error": "boom"}):
+            writer.write(record)
+        writer.close()
+    expected = to_frame([AWKWARD, LINKED, {"doc": "bad.txt", "error": "boom"}])
+    read = to_frame(path)
+    pd.testing.assert_frame_equal(read, expected)
+    assert to_frame(frame_records(read)).equals(expected)
+
+
+def test_a_table_without_newsfacts_columns_is_refused(tmp_path):
+    path = tmp_path / "other.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a newsfacts table"):
+        to_frame(path)
+
+
+def test_figures_one_row_per_figure():
+    other = {**LINKED, "doc": "b.txt", "facts": [
+        {"type": "org", "text": "Equinor", "start": 0, "end": 7, "name": "Equinor", "canonical": "Equinor", "id": "equinor"},
+        {**LINKED["facts"][1], "subject": "Equinor", "metric": None},
+    ]}
+    table = newsfacts.figures(to_frame([LINKED, other]))
+    assert list(table.columns) == ["doc", "start", "end", "type", "text", "subject", "subject_id", "metric",
+                                   "period_start", "period_end", "usd", "value", "value_max", "unit", "change", "basis"]
+    assert table["text"].tolist() == ["12 percent", "9.5 billion Norwegian crowns", "CHF 40 million", "12 percent"]
+    first = table.iloc[0]
+    assert (first["subject"], first["metric"], first["period_start"], first["change"]) == (
+        "Equinor ASA", "profit", pd.Timestamp("2020-10-01"), "up")
+    assert table[table["type"] == "percent"]["subject_id"].tolist() == ["equinor", "equinor"]
+    assert table["usd"].sum() == pytest.approx(1.1e9 + 4.4e7)
+
+
+def readme_sql() -> str:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    return re.search(r"```sql\n(.*?)```", readme, re.S).group(1)
+
+
+def test_readme_duckdb_query_runs_on_the_parquet(tmp_path, monkeypatch):
+    duckdb = pytest.importorskip("duckdb")
+    from newsfacts.tables import ParquetWriter
+
+    writer = ParquetWriter(tmp_path / "facts.parquet")
+    for record in (AWKWARD, LINKED):
+        writer.write(record)
+    writer.close()
+    monkeypatch.chdir(tmp_path)
+    connection = duckdb.connect()
+    types = dict(connection.execute("SELECT column_name, column_type FROM (DESCRIBE 'facts.parquet')").fetchall())
+    assert types["period_start"] == types["date_start"] == types["published"] == "DATE"
+    rows = connection.execute(readme_sql()).fetchall()
+    assert rows[0][:3] == ("null, \"Inc\"\u2028\n x", "revenue", dt.date(2020, 1, 1))

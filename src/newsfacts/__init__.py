@@ -10,17 +10,52 @@ from __future__ import annotations
 
 import warnings
 from importlib.metadata import PackageNotFoundError, version
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
+from spacy.language import Language
+
+from . import pipeline as _pipeline
 from .facts import FACT_TYPES, AnyFact, Date, Event, Fact, Money, Org, Percent
 from .render import displacy
-from .tables import to_frame, usd_total
-from .pipeline import PublishedLike, build, load, make_doc
+from .tables import figures, to_frame, usd_total
+from .pipeline import PublishedLike, build, make_doc
 
 try:
     __version__ = version("newsfacts")
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
+
+
+def _names(value: str | Iterable[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def load(
+    model: str | None = None,
+    *,
+    vocab: Any = True,
+    disable: str | Iterable[str] = (),
+    enable: str | Iterable[str] = (),
+    exclude: str | Iterable[str] = (),
+    config: dict[str, Any] | None = None,
+) -> Language:
+    """The newsfacts pipeline, built once per process (and per base ``model``) and shared.
+
+    This is also what ``spacy.load("newsfacts", ...)`` calls, as for spaCy's model
+    packages: ``disable``, ``enable`` and ``exclude`` name components as there, and then
+    give a fresh pipeline (the shared one is never changed). Config overrides and a
+    shared ``vocab`` are not supported (``newsfacts.build`` makes a pipeline to change).
+    """
+    if vocab is not True or config:
+        raise ValueError("newsfacts.load takes no vocab or config overrides: build a pipeline with newsfacts.build")
+    disable, enable, exclude = _names(disable), _names(enable), _names(exclude)
+    if not (disable or enable or exclude):
+        return _pipeline.load(model)
+    nlp = build(exclude=exclude, model=model)
+    for name in nlp.pipe_names:
+        if name in disable or (enable and name not in enable):
+            nlp.disable_pipe(name)
+    return nlp
 
 
 class ExtractionWarning(UserWarning):
@@ -93,6 +128,7 @@ __all__ = [
     "extract",
     "extract_many",
     "extract_record",
+    "figures",
     "load",
     "to_frame",
     "usd_total",

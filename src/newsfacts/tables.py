@@ -14,7 +14,10 @@ import datetime as dt
 import json
 import math
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, TextIO
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Column → pandas dtype. Dates are datetime64 (seconds, so any calendar year fits),
 # amounts float64 (NaN where absent), counts and offsets nullable integers.
@@ -35,18 +38,20 @@ COLUMNS: dict[str, str] = {
     "usd_basis": "string",
     "usd_rate_date": "datetime64[s]",
     "equivalent_of": "Int64",
-    # percent
+    # percent (value_max: the upper end of an interval, "5-7 percent")
     "value": "float64",
+    "value_max": "float64",
     "unit": "string",
     "change": "string",
     "basis": "string",
-    # links of money and percent: the dating date fact and the subject organisation
+    # links of money and percent: the dating date fact, the subject organisation, what is measured
     "period_offset_start": "Int64",
     "period_offset_end": "Int64",
     "period_text": "string",
     "period_start": "datetime64[s]",
     "period_end": "datetime64[s]",
     "subject": "string",
+    "metric": "string",
     # org and event
     "name": "string",
     "canonical": "string",
@@ -141,25 +146,36 @@ def record_rows(record: dict[str, Any], keep_empty: bool = False) -> list[dict[s
     return rows
 
 
+def _jsonl_records(file: Path) -> Iterator[dict[str, Any]]:
+    """Records of a JSONL file, one per line. Lines end at "\\n" only: U+2028, U+0085 and
+    the other separators ``str.splitlines`` knows may stand raw inside a JSON string."""
+    with file.open(encoding="utf-8", newline="\n") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{file}:{number}: not a JSON line ({err.msg})") from None
+            if not isinstance(record, dict):
+                raise ValueError(f"{file}:{number}: not a newsfacts record (an object with 'doc' and 'facts')")
+            yield record
+
+
 def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Records from a JSONL file (one per line), a JSON file (one record or a list),
-    or a directory of ``<stem>.json`` files, as ``newsfacts extract`` writes them."""
+    """Records from a JSONL file (one per line), a JSON file (one record or a list), a
+    directory of ``<stem>.json`` files, or a CSV/Parquet table, as ``newsfacts extract``
+    writes them (a table's documents without facts are not in it)."""
     path = Path(path)
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        yield from frame_records(read_table(path))
+        return
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
     for file in files:
-        text = file.read_text(encoding="utf-8")
-        if file.suffix == ".jsonl":
-            for number, line in enumerate(text.splitlines(), start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise ValueError(f"{file}:{number}: not a JSON line ({err.msg})") from None
-                if not isinstance(record, dict):
-                    raise ValueError(f"{file}:{number}: not a newsfacts record (an object with 'doc' and 'facts')")
-                yield record
+        if file.suffix.lower() == ".jsonl":
+            yield from _jsonl_records(file)
             continue
+        text = file.read_text(encoding="utf-8")
         try:
             data = json.loads(text)
         except json.JSONDecodeError as err:
@@ -170,13 +186,15 @@ def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
             yield record
 
 
-def to_frame(records: Iterable[dict[str, Any]] | dict[str, Any] | str | Path, keep_empty: bool = False):
+def to_frame(records: Iterable[dict[str, Any]] | dict[str, Any] | str | Path, keep_empty: bool = False) -> pd.DataFrame:
     """A pandas DataFrame with one row per fact and every column of ``COLUMNS``, typed.
 
     ``records`` are gold-shaped dicts (``newsfacts.extract_record`` output), one such
-    dict, or the path of a JSONL/JSON file or directory that ``newsfacts extract``
-    wrote. Dates are datetime64, amounts float64, absent values NaN/NaT/<NA>.
+    dict, or the path of a JSONL/JSON/CSV/Parquet file or directory that ``newsfacts
+    extract`` wrote. Dates are datetime64, amounts float64, absent values NaN/NaT/<NA>.
     """
+    if isinstance(records, (str, Path)) and Path(records).suffix.lower() in TABLE_SUFFIXES:
+        return read_table(records)
     if isinstance(records, (str, Path)):
         records = read_records(records)
     elif isinstance(records, dict):
@@ -185,7 +203,7 @@ def to_frame(records: Iterable[dict[str, Any]] | dict[str, Any] | str | Path, ke
     return rows_frame(rows)
 
 
-def rows_frame(rows: list[dict[str, Any]]):
+def rows_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Rows from ``record_rows`` as a typed DataFrame (columns in ``COLUMNS`` order)."""
     import pandas as pd
 
@@ -196,16 +214,122 @@ def rows_frame(rows: list[dict[str, Any]]):
             columns[name] = pd.Series(pd.to_datetime([iso_date(v) for v in values], errors="coerce"),
                                       dtype="datetime64[s]")
         elif dtype == "float64":
-            columns[name] = pd.Series([math.nan if v is None else float(v) for v in values], dtype="float64")
+            columns[name] = pd.Series([math.nan if is_missing(v) else float(v) for v in values], dtype="float64")
         else:
             columns[name] = pd.Series(values, dtype=dtype)
     return pd.DataFrame(columns)
 
 
-def usd_total(frame) -> float:
+def usd_total(frame: pd.DataFrame) -> float:
     """The USD sum of the money rows, each amount once (stated equivalents skipped)."""
     money = frame[(frame["type"] == "money") & frame["equivalent_of"].isna()]
     return float(money["usd"].sum())
+
+
+TABLE_SUFFIXES = (".csv", ".parquet")
+
+
+def _cell(value: str, dtype: str) -> Any:
+    """One CSV cell as the plain value ``record_rows`` gives ("" is absent)."""
+    if value == "":
+        return None
+    if dtype == "Int64":
+        return int(value)
+    if dtype == "boolean":
+        return value == "true"
+    return value
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """A CSV or Parquet file that ``newsfacts extract`` wrote, typed like ``to_frame``.
+
+    A CSV written with ``--excel`` (it starts with a BOM) has its neutralised cells restored.
+    Columns a table lacks (one written before they existed) are null.
+    """
+    import pandas as pd
+
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        table = pd.read_parquet(path)
+        columns = list(table.columns)
+        rows = table.to_dict("records")
+    else:
+        with path.open(encoding="utf-8", newline="") as handle:
+            excel = handle.read(1) == "\ufeff"
+            if not excel:
+                handle.seek(0)
+            reader = csv.DictReader(handle)
+            columns = [name for name in reader.fieldnames or [] if name in COLUMNS]
+            rows = [{name: _cell(unexcel(row[name]) if excel else row[name], COLUMNS[name]) for name in columns}
+                    for row in reader]
+    if "doc" not in columns or "type" not in columns:
+        raise ValueError(f"{path}: not a newsfacts table (no 'doc' and 'type' columns)")
+    return rows_frame(rows)
+
+
+_ROW_ONLY = ("doc", "published", "published_basis", "error", "usd_rate_date", "period_offset_start",
+             "period_offset_end", "period_text", "period_start", "period_end")
+
+
+def _plain(value: Any) -> Any:
+    """A frame cell as JSON-ready Python (None, str, int, float, bool, ISO date)."""
+    if is_missing(value):
+        return None
+    if hasattr(value, "isoformat"):
+        return iso_date(value)
+    return value.item() if hasattr(value, "item") else value
+
+
+def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Gold-shaped records again from a ``to_frame``/``read_table`` frame, documents in
+    order of first appearance (the inverse of ``record_rows``)."""
+    records: dict[str, dict[str, Any]] = {}
+    for row in frame.to_dict("records"):
+        row = {name: _plain(value) for name, value in row.items()}
+        record = records.setdefault(row["doc"], {"doc": row["doc"], "published": row["published"],
+                                                 "published_basis": row["published_basis"], "facts": []})
+        if row.get("error"):
+            record["error"] = row["error"]
+        if row.get("type") is None:
+            continue
+        fact = {k: v for k, v in row.items() if k not in _ROW_ONLY and v is not None}
+        if row.get("period_offset_start") is not None:
+            fact["period"] = [row["period_offset_start"], row["period_offset_end"]]
+        record["facts"].append(fact)
+    return list(records.values())
+
+
+FIGURE_COLUMNS = ("doc", "start", "end", "type", "text", "subject", "subject_id", "metric", "period_start",
+                  "period_end", "usd", "value", "value_max", "unit", "change", "basis")
+
+
+def subject_ids(frame: pd.DataFrame) -> pd.Series:
+    """For each row, the ``id`` of the organisation its ``subject`` names (the org fact
+    of the same document with that canonical), else the subject itself: a key that
+    groups one company's figures across articles ("Alibaba" and "Alibaba Group")."""
+    import pandas as pd
+
+    orgs = frame[(frame["type"] == "org") & frame["id"].notna() & (frame["id"] != "")]
+    ids = dict(zip(zip(orgs["doc"], orgs["canonical"]), orgs["id"]))
+    keys = [ids.get((doc, subject), subject) if isinstance(subject, str) else None
+            for doc, subject in zip(frame["doc"], frame["subject"])]
+    return pd.Series(keys, index=frame.index, dtype="string")
+
+
+def figures(frame: pd.DataFrame | str | Path) -> pd.DataFrame:
+    """One row per figure (money and percent facts; a stated equivalent is left out, so
+    each amount counts once): the table to pivot by ``subject_id``, ``metric`` and period.
+
+    Columns: ``doc``, ``start``, ``end``, ``type``, ``text``, ``subject`` (canonical name),
+    ``subject_id`` (the organisation's id, for grouping across articles), ``metric``,
+    ``period_start``, ``period_end``, ``usd`` (money), ``value``, ``value_max``, ``unit``
+    (percent), ``change``, ``basis``. ``frame`` is ``to_frame`` output or a path it reads.
+    """
+    if not hasattr(frame, "columns"):
+        frame = to_frame(frame)
+    rows = frame[frame["type"].isin(["money", "percent"]) & frame["equivalent_of"].isna()]
+    rows = rows.assign(subject_id=subject_ids(frame).loc[rows.index])
+    return rows.loc[:, list(FIGURE_COLUMNS)].reset_index(drop=True)
 
 
 def _csv_value(value: Any) -> Any:
@@ -247,7 +371,10 @@ class ParquetWriter:
         import pyarrow.parquet as pq
 
         self.pa = pa
-        self.schema = pa.Schema.from_pandas(rows_frame([]), preserve_index=False)
+        schema = pa.Schema.from_pandas(rows_frame([]), preserve_index=False)
+        for name in _DATE_COLUMNS:  # calendar dates, so DATE in DuckDB and Polars, not a timestamp
+            schema = schema.set(schema.get_field_index(name), pa.field(name, pa.date32()))
+        self.schema = schema
         self.writer = pq.ParquetWriter(str(path), self.schema)
         self.rows: list[dict[str, Any]] = []
         self.rows_per_group = rows_per_group
