@@ -3,36 +3,74 @@
 - ``context``: the document as the decisions read it (sentence units, where organisations are);
 - ``change``: which way a percentage moves and against what (``change``, ``basis``);
 - ``period``: which date fact dates a figure;
-- ``subject``: whose figure it is;
+- ``metric``: what it measures;
+- ``subject``: whose figure it is (reads the metric: a company reporting a result owns it);
+- ``chains`` (here): figures that lean on the one before them — a restatement (", or 98
+  cents a share"), a compared figure ("from $4 million"), a move ("up 8.9%") — take its
+  metric and owner when the text gives them none of their own.
 
 ``link_figures`` runs them over one document's records. Every cue list is data
-(``models/data/link_cues.json``, compiled by ``cues``). Weak evidence leaves a field
+(``models/data/link_cues.json``, ``metric_cues.json``). Weak evidence leaves a field
 null: a wrong link is worse than none. An amount's stated equivalent
 (``equivalent_of``, set by the money component) shares its amount's links.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .change import basis, change
 from .context import DocContext
 from .cues import LinkCues
+from .metric import MetricCues, figure_metric, per_share
 from .period import is_comparison_figure, owns, period
 from .subject import subject
 
 FIGURES = ("money", "percent")
+RESTATEMENT = re.compile(r"\s*,?\s*(?:or|and)\s+(?:(?:about|around|roughly|nearly|almost|some|more than|less than|over|under)\s+)?", re.I)
 
-__all__ = ["FIGURES", "LinkCues", "link_figures"]
+__all__ = ["FIGURES", "LinkCues", "MetricCues", "link_figures"]
+
+Figure = tuple[dict[str, Any], Span]
 
 
-def link_figures(cues: LinkCues, doc: Doc, records: list[dict[str, Any]]) -> None:
-    """Set the link fields of every money and percent record of ``doc`` (in place)."""
-    ctx = DocContext(cues, doc, records)
+def chains(ctx: DocContext, figures: list[Figure], compared: set[int]) -> dict[int, tuple[str, int]]:
+    """For each figure that leans on an earlier one of its sentence unit (by start offset): how
+    (``restates`` or ``follows``) and the start of the figure it leans on.
+
+    A restatement follows its figure directly after ", or"; a compared figure or a move
+    leans on the last figure of the unit that is neither."""
+    out: dict[int, tuple[str, int]] = {}
+    previous: Figure | None = None
+    primary: dict[str, Any] | None = None
+    for record, span in figures:
+        if previous is not None and not ctx.same_unit(previous[1], span):
+            previous = primary = None
+        if previous is not None and RESTATEMENT.fullmatch(ctx.text[previous[0]["end"] : record["start"]]):
+            out[record["start"]] = ("restates", previous[0]["start"])
+        else:
+            moves = record.get("change") or (record["type"] == "money" and change(ctx, span))
+            if record["start"] in compared or moves:
+                if primary is not None:
+                    out[record["start"]] = ("follows", primary["start"])
+            else:
+                primary = record
+        previous = (record, span)
+    return out
+
+
+def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[str, Any]],
+                 source_ids: frozenset[str] = frozenset()) -> None:
+    """Set the link fields of every money and percent record of ``doc`` (in place).
+
+    ``source_ids``: org ids of organisations that report others' figures (agencies, outlets)."""
+    ctx = DocContext(cues, doc, records, source_ids)
     dates = [(r, s) for r in records if r["type"] == "date" for s in [ctx.span(r)] if s is not None]
-    figures = [(r, s) for r in records if r["type"] in FIGURES for s in [ctx.span(r)] if s is not None]
+    figures = sorted(((r, s) for r in records if r["type"] in FIGURES for s in [ctx.span(r)] if s is not None),
+                     key=lambda item: item[0]["start"])
     basis_of = basis(ctx, figures)
     compared = {r["start"] for r, s in figures if is_comparison_figure(ctx, s)}
     owned = {d["start"]: r["start"] for r, _ in figures for d, _ in dates if owns(ctx, r, d, r["start"] in compared)}
@@ -41,12 +79,29 @@ def link_figures(cues: LinkCues, doc: Doc, records: list[dict[str, Any]]) -> Non
         if record["start"] in compared:  # "fell to $5 million from $7 million": only its own date
             mine = [(d, s) for d, s in mine if d["start"] in owned]
         record["period"] = period(ctx, span, mine)
-        record["subject"] = subject(ctx, span)
         if record["type"] == "percent":
             record["change"] = record.get("change") or change(ctx, span)
             record["basis"] = basis_of.get(record["start"]) if record["change"] else None
-    by_start = {r["start"]: r for r, _ in figures if r["type"] == "money"}
+    leans = chains(ctx, figures, compared)
+    by_start = {r["start"]: r for r, _ in figures}
+    for record, span in figures:
+        how, leader = leans.get(record["start"], (None, None))
+        lead = by_start[leader] if leader is not None else None
+        after = ctx.text[span.end_char : span.end_char + 30]
+        if how == "restates":
+            key = lead["metric"]
+            record["metric"] = per_share(mc, key) if mc.per_share.match(after) else key
+            if record["period"] is None:
+                record["period"] = lead["period"]
+        else:
+            key = figure_metric(ctx, mc, span, record["type"] == "percent")
+            if key is None and lead is not None:
+                key = lead["metric"]
+            record["metric"] = per_share(mc, key) if mc.per_share.match(after) else key
+        record["subject"] = subject(ctx, span, record["metric"] in mc.company_metrics)
+        if record["subject"] is None and lead is not None:
+            record["subject"] = lead["subject"]
     for record, _ in figures:
         primary = by_start.get(record.get("equivalent_of")) if record["type"] == "money" else None
-        if primary is not None and primary is not record:
-            record["period"], record["subject"] = primary["period"], primary["subject"]
+        if primary is not None and primary is not record and primary["type"] == "money":
+            record["period"], record["subject"], record["metric"] = primary["period"], primary["subject"], primary["metric"]

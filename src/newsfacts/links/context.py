@@ -19,14 +19,36 @@ class DocContext:
     sentence of its own even when the parser runs it into the next line.
     """
 
-    def __init__(self, cues: LinkCues, doc: Doc, records: list[dict[str, Any]]) -> None:
+    def __init__(self, cues: LinkCues, doc: Doc, records: list[dict[str, Any]], source_ids: frozenset[str] = frozenset()) -> None:
         self.cues, self.doc, self.records = cues, doc, records
+        self.source_ids = source_ids
         self.text = document_text(doc)
         self.org_at: dict[int, dict[str, Any]] = {}
         self.orgs = sorted((r for r in records if r["type"] == "org"), key=lambda r: r["start"])
         for record in self.orgs:
             for token in self.span(record) or ():
                 self.org_at[token.i] = record
+
+    def antecedent(self, before: int) -> str | None:
+        """The organisation "it" or "the company" stands for when its sentence names none: the
+        first organisation the article names before ``before`` (the company a business story
+        is about is named in its first lines), leaving out agencies, ministries and news
+        outlets, which report rather than act. Measured on wsj-figures, this beat both the
+        most recent and the most often named organisation."""
+        for record in self.orgs:
+            if record["end"] > before:
+                return None
+            if not self.is_source_org(record["canonical"]):
+                return record["canonical"]
+        return None
+
+    def is_source_org(self, canonical: str) -> bool:
+        """An organisation that reports others' figures: a government body, statistics office,
+        research firm or news outlet (the gazetteer's kind, or a word of its name)."""
+        record = next((r for r in self.orgs if r["canonical"] == canonical), None)
+        if record is not None and record.get("id") in self.source_ids:
+            return True
+        return any(word in self.cues.source_org_words for word in canonical.lower().replace(",", " ").split())
 
     def span(self, record: dict[str, Any]) -> Span | None:
         """The tokens a record covers (expanded to whole tokens)."""

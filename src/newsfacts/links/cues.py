@@ -103,3 +103,5 @@ class LinkCues:
         self.org_pronouns = set(cues["org_pronouns"])
         self.plural_pronouns = set(cues["plural_pronouns"])
         self.relative_pronouns = set(cues["relative_pronouns"])
+        self.venue_words = set(cues["venue_words"])
+        self.source_org_words = set(cues["source_org_words"])

@@ -20,11 +20,70 @@ MAX_HOPS = 12
 MAX_CLAUSES = 3
 
 
-def subject(ctx: DocContext, span: Span) -> str | None:
-    """The canonical name of the organisation that owns the figure, or None."""
+def subject(ctx: DocContext, span: Span, company_figure: bool = False) -> str | None:
+    """The canonical name of the organisation that owns the figure, or None.
+
+    ``company_figure``: the figure's metric is one a company has (revenue, profit, a stake …), so
+    a company that reports it owns it ("X said net rose to …", "X estimated a charge of …"), and
+    so does the organisation the sentence is about ("The company had weak results, with
+    earnings down 43%")."""
     root = span.root
     if root.i in ctx.org_at:
         return None  # a figure inside an organisation's name
+    holder = _holder(ctx, span)
+    if holder:
+        return holder
+    owner = _parse_owner(ctx, span)
+    if owner or not company_figure:
+        return owner
+    return _reporting_company(ctx, span.root) or _sentence_owner(ctx, span)
+
+
+def _holder(ctx: DocContext, span: Span) -> str | None:
+    """"61%-owned by X", "a 40% stake held by X": the holder named after the figure."""
+    following = ctx.doc[span.end : min(span.sent.end, span.end + 4)]
+    for token in following:
+        if token.lower_ in ("owned", "held", "controlled"):
+            for prep in token.children:
+                if prep.dep_ == "agent" or prep.lower_ == "by":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return _np_owner(ctx, pobj)
+            return None
+    return None
+
+
+def _reporting_company(ctx: DocContext, token: Token) -> str | None:
+    """The company whose saying, reporting or estimating verb the figure's clause hangs under."""
+    for verb in token.ancestors:
+        if verb.pos_ not in VERBAL or not has_form(verb, ctx.cues.speaker_verbs | ctx.cues.attribution_verbs):
+            continue
+        for noun in verb.children:
+            if noun.dep_ == "nsubj":
+                owner = _np_owner(ctx, noun)
+                if owner and not ctx.is_source_org(owner):
+                    return owner
+        return None
+    return None
+
+
+def _sentence_owner(ctx: DocContext, span: Span) -> str | None:
+    """The organisation the figure's sentence is about: the subject of its main verb, when that
+    is an organisation or stands for one."""
+    root = span.sent.root
+    if root.pos_ not in VERBAL:
+        return None
+    for noun in root.children:
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            owner = _np_owner(ctx, noun)
+            if owner and not ctx.is_source_org(owner):
+                return owner
+    return None
+
+
+def _parse_owner(ctx: DocContext, span: Span) -> str | None:
+    """The owner the figure's own phrase or governing clause names."""
+    root = span.root
     inside = range(span.start, span.end)
     for token in span:
         for child in token.children:
@@ -115,8 +174,10 @@ def _speaker(ctx: DocContext, verb: Token) -> str | None:
         if speech.pos_ not in VERBAL or not has_form(speech, ctx.cues.speaker_verbs):
             continue
         for noun in speech.children:
-            if noun.dep_ == "nsubj" and noun.i in ctx.org_at and not is_source(ctx, noun):
-                return ctx.org_at[noun.i]["canonical"]
+            if noun.dep_ == "nsubj":
+                owner = _np_owner(ctx, noun)
+                if owner and not ctx.is_source_org(owner):
+                    return owner
     return None
 
 
@@ -218,12 +279,15 @@ def _resolve_pronoun(ctx: DocContext, token: Token) -> str | None:
 
 
 def _nearest_org_before(ctx: DocContext, token: Token) -> str | None:
-    """The last organisation before ``token`` in its sentence that is not an attribution source."""
+    """The last organisation before ``token`` in its sentence that is not an attribution source;
+    when the sentence names none, the organisation the article is about so far."""
     sent = token.sent
     for candidate in reversed(ctx.doc[sent.start : token.i]):
         if candidate.i in ctx.org_at and not is_source(ctx, candidate):
             return ctx.org_at[candidate.i]["canonical"]
-    return None
+    if any(t.i in ctx.org_at for t in sent):
+        return None
+    return ctx.antecedent(sent.start_char)
 
 
 def is_source(ctx: DocContext, token: Token) -> bool:
@@ -244,4 +308,6 @@ def is_source(ctx: DocContext, token: Token) -> bool:
             return True
         if head.lower_ == "to" and governor.pos_ in VERBAL and has_form(governor, cues.reporting_verbs):
             return True
+        if head.lower_ in ("on", "in") and has_form(governor, cues.venue_words):
+            return True  # "trading on X", "listed on X": where shares trade, not whose figure
     return node.dep_ in ("dative", "dobj") and has_form(head, {"tell", "quote", "cite"})

@@ -1,0 +1,289 @@
+"""What a figure measures (``metric``): one key of the spec's table, or None.
+
+Decided from the figure's own noun ("a loss of $5 million", "a $30 million charge", "$7
+million in sales", "a 40% stake"), else from the verb that governs it ("earned $5
+million", "fined … $2 million", "agreed to buy … for $3 billion", "closed at $29") and
+that verb's subject ("net rose to …", "the Dow fell 2%", "the yen weakened 1%"). A
+restatement (", or 98 cents a share") and a figure compared with another ("from $4
+million a year earlier", "up 8% from …") take the metric of the figure they restate or
+are compared with; a result given per share is ``eps``. A figure whose noun the
+sentence does not give stays None.
+
+The noun and verb tables are data (``models/data/metric_cues.json``); ``noun_key`` and
+``MetricCues.verb_key`` are the pure lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from spacy.tokens import Span, Token
+
+from .context import DocContext
+from .cues import phrase_regex, surface_forms, way_of
+from .tree import NOMINAL, SUBJECTS, VERBAL
+
+LEVEL_NOUNS = frozenset({"high", "low", "level", "total", "record", "peak", "figure", "amount", "sum", "value", "tune", "high-water"})
+"""Nouns that only hold a figure ("a high of $42", "a total of $5 million"): the metric is what they are a level of."""
+
+
+class MetricCues:
+    """The lookups built from ``metric_cues.json``."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        self.nouns = {phrase: key for key, phrases in cues["nouns"].items() for phrase in phrases}
+        self.verbs = {verb: key for key, verbs in cues["verbs"].items() for verb in verbs}
+        self.quote_verbs = set(cues["quote_verbs"])
+        self.kinds = {word: key for key, words in cues["subject_kinds"].items() for word in words}
+        self.per_share = re.compile(rf"^\s*(?:{phrase_regex(cues['per_share'])})\b", re.I)
+        self.result_metrics = frozenset(cues["result_metrics"])
+        self.company_metrics = frozenset(cues["company_metrics"])
+
+    def verb_key(self, verb: Token) -> str | None:
+        """The metric a verb's amount has ("earned" → profit), particle included ("wrote off")."""
+        forms = surface_forms(verb.lower_, verb.lemma_)
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        for form in forms:
+            for particle in particles:
+                if f"{form} {particle}" in self.verbs:
+                    return self.verbs[f"{form} {particle}"]
+        return next((self.verbs[f] for f in forms if f in self.verbs), None)
+
+
+def noun_key(words: Sequence[tuple[str, str]], table: dict[str, str]) -> str | None:
+    """The metric of a noun written after its modifiers, longest phrase first.
+
+    ``words`` are (lower-case form, lemma) pairs, the noun last.
+
+    >>> table = {"income": "profit", "operating income": "operating_profit", "share": "share_price",
+    ...          "market share": "market_share"}
+    >>> noun_key([("operating", "operating"), ("income", "income")], table)
+    'operating_profit'
+    >>> noun_key([("net", "net"), ("income", "income")], table)
+    'profit'
+    >>> noun_key([("market", "market"), ("share", "share")], table)
+    'market_share'
+    >>> noun_key([("widgets", "widget")], table) is None
+    True
+    """
+    for first in range(len(words)):
+        head = words[first:]
+        prefix = " ".join(lower for lower, _ in head[:-1])
+        for form in sorted(surface_forms(*head[-1]), key=len, reverse=True):
+            phrase = f"{prefix} {form}" if prefix else form
+            if phrase in table:
+                return table[phrase]
+    return None
+
+
+def _phrase_words(noun: Token) -> list[tuple[str, str]]:
+    """The noun with the compound and adjective modifiers written right before it, as the text
+    writes them: a hyphenated word stays one word ("write-off", "per-share earnings")."""
+    doc = noun.doc
+    first = noun.i
+    while first > noun.sent.start and first - noun.i < 4:
+        before = doc[first - 1]
+        if before.head.i == noun.i and before.dep_ in ("compound", "amod", "nmod", "npadvmod") or (
+            before.text == "-" and not before.whitespace_) or (
+            first - 1 > noun.sent.start and doc[first - 2].text == "-" and not doc[first - 2].whitespace_ and before.head.i >= first - 1):
+            first -= 1
+        else:
+            break
+    chunks = doc[first : noun.i + 1].text.lower().split()
+    if not chunks:
+        return [(noun.lower_, noun.lemma_.lower())]
+    last = chunks[-1]
+    lemma = noun.lemma_.lower() if last == noun.lower_ else last
+    return [(chunk, chunk) for chunk in chunks[:-1]] + [(last, lemma)]
+
+
+def key_of_noun(mc: MetricCues, noun: Token) -> str | None:
+    """The metric a noun names: "net income", "share of the market", "stake"; when the head noun
+    names none, a modifier that does ("earnings estimate" → profit)."""
+    words = _phrase_words(noun)
+    key = noun_key(words, mc.nouns)
+    if key is None:
+        key = next((noun_key([word], mc.nouns) for word in reversed(words[:-1]) if noun_key([word], mc.nouns)), None)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    longer = mc.nouns.get(f"{noun.lower_} of the {pobj.lower_}") or mc.nouns.get(f"{noun.lower_} of {pobj.lower_}")
+                    if longer:
+                        return longer
+    return key
+
+
+def kind_of_subject(mc: MetricCues, ctx: DocContext, noun: Token) -> str | None:
+    """What a quoted or moving subject is: an index, a currency, a commodity, a company's stock."""
+    words = [t for t in noun.subtree if t.i <= noun.i][-4:]
+    lowers = [t.lower_ for t in words]
+    for size in (2, 1):
+        for i in range(len(lowers) - size + 1):
+            kind = mc.kinds.get(" ".join(lowers[i : i + size]))
+            if kind:
+                return kind
+    if noun.i in ctx.org_at or noun.lower_ in ctx.cues.org_pronouns or noun.lower_ in ctx.cues.org_nouns:
+        return "share_price"
+    return None
+
+
+def own_noun(span: Span) -> Token | None:
+    """The noun the figure is the amount of: "a loss of [$5m]", "a [$30m] charge", "[$7m] in sales"."""
+    token = span.root
+    for _ in range(3):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if token.dep_ in ("compound", "nummod", "amod", "quantmod", "nmod", "npadvmod", "appos") and head.pos_ in NOMINAL:
+            if head.lower_ in LEVEL_NOUNS:
+                token = head
+                continue
+            return head
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOMINAL and head.head.i < token.i:
+            if head.head.lower_ in LEVEL_NOUNS:
+                token = head.head
+                continue
+            return head.head
+        return None
+    return None
+
+
+def in_noun(span: Span, preps: tuple[str, ...] = ("in", "of")) -> Token | None:
+    """"[$713 million] in revenue", "[$5 billion] of debt": the noun of the figure's own "in/of"."""
+    inside = range(span.start, span.end)
+    for token in span:
+        for child in token.children:
+            if child.i not in inside and child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in NOMINAL:
+                        return pobj
+    return None
+
+
+def _governing_verb(token: Token) -> tuple[Token | None, str | None]:
+    """The verb above the figure (through at most one preposition) and that preposition."""
+    prep = None
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            return None, prep
+        if head.pos_ in VERBAL:
+            return head, prep
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            if prep is not None:
+                return None, prep
+            prep = head.lower_
+        elif head.pos_ in NOMINAL and token.dep_ not in ("compound", "nummod", "amod", "quantmod", "npadvmod", "appos", "conj"):
+            return None, prep
+        token = head
+    return None, prep
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is chained to ("net rose …, and then fell …"); a
+    relative pronoun stands for the noun its clause modifies ("the pound, which was at $1.57")."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            return verb.head
+        if subject is not None:
+            return subject
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in VERBAL:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
+    """The metric the governing verb or its subject gives."""
+    verb, prep = _governing_verb(anchor)
+    if verb is None:
+        return None
+    key = mc.verb_key(verb)
+    if key and prep in (None, "for", "by", "of", "to", "at"):
+        return key
+    if prep in ("to", "from"):  # "cut its stake to 5%", "raised the dividend to 30 cents"
+        for child in verb.children:
+            if child.dep_ == "dobj" and key_of_noun(mc, child):
+                return key_of_noun(mc, child)
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOMINAL and key_of_noun(mc, verb.head):
+        return key_of_noun(mc, verb.head)  # "claims totaling $1 billion"
+    subject = _clause_subject(verb)
+    if subject is None:
+        return None
+    quoted = prep == "at"
+    moving = way_of(verb, ctx.cues.change_verbs) is not None
+    subject_key = key_of_noun(mc, subject)
+    if subject_key:
+        return subject_key
+    if quoted or moving:
+        return kind_of_subject(mc, ctx, subject)
+    return None
+
+
+def part_of(ctx: DocContext, mc: MetricCues, span: Span, percent: bool) -> str | None:
+    """A part of a whole: "5% of X" or "$15 million of X's stock" is a stake in X, "30% of the
+    market" a market share, "35% of group revenue" the whole's metric; "61%-owned" a stake."""
+    if ctx.text.startswith("-owned", span.end_char) or ctx.text[span.end_char : span.end_char + 7].lower().strip() == "owned":
+        return "stake"
+    whole = in_noun(span, preps=("of",))
+    if whole is None:
+        return None
+    if whole.i in ctx.org_at:
+        return "stake"
+    key = key_of_noun(mc, whole)
+    if key == "share_price" and whole.lower_ != "share":
+        return "stake"
+    if whole.lemma_.lower() == "market" and percent:
+        return "market_share"
+    return key
+
+
+def figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool) -> str | None:
+    """The figure's metric from its own noun or its clause, before restatement and comparison."""
+    key = _figure_metric(ctx, mc, span, percent)
+    if percent and key == "share_price" and _share_noun(span) is not None:
+        return "market_share"  # "a share of 7%", "its share rose to 30%"
+    if percent and key is None and any(t.lower_ in ("own", "owns", "owned", "hold", "holds", "held") for t in span.root.ancestors):
+        return "stake"
+    return key
+
+
+def _share_noun(span: Span) -> Token | None:
+    """The singular "share" that a percentage is ("a 2% share", "its share increased to 30%")."""
+    for token in (*span.root.ancestors, *[c for a in span.root.ancestors for c in a.children if c.dep_ in SUBJECTS]):
+        if token.lower_ == "share":
+            return token
+    return None
+
+
+def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool) -> str | None:
+    part = part_of(ctx, mc, span, percent)
+    if part:
+        return part
+    noun = own_noun(span)
+    for _ in range(2):
+        if noun is None:
+            break
+        key = key_of_noun(mc, noun)
+        if key:
+            return key
+        if way_of(noun, ctx.cues.change_nouns) is None:
+            break
+        changed = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                        for p in c.children if p.dep_ == "pobj"), None)
+        if changed is not None and key_of_noun(mc, changed):
+            return key_of_noun(mc, changed)
+        return from_clause(ctx, mc, noun)
+    owned = in_noun(span)
+    if owned is not None and key_of_noun(mc, owned):
+        return key_of_noun(mc, owned)
+    return from_clause(ctx, mc, span.root)
+
+
+def per_share(mc: MetricCues, key: str | None) -> str | None:
+    """A figure given per share: a result becomes ``eps``; other metrics keep their key."""
+    return "eps" if key in mc.result_metrics else key
