@@ -117,13 +117,23 @@ PERCENT_CASES = [
 
 # The upper end of an interval whose lower end has no unit: percent has no upper-bound
 # field, and the upper end alone would misstate the figure.
+PERCENT_INTERVALS = [
+    ("Fares will rise 5-7 percent.", ("5-7 percent", 5, 7)),
+    ("Rents rose between 3 and 4 per cent.", ("3 and 4 per cent", 3, 4)),
+    ("Pay awards ranging from 6 to 9 percent were agreed.", ("6 to 9 percent", 6, 9)),
+    ("Premiums rose eight to ten per cent.", ("eight to ten per cent", 8, 10)),
+    ("Yields may climb 0.25 to 0.5 percentage point.", ("0.25 to 0.5 percentage point", 0.25, 0.5)),
+    ("Margins widened 2 – 3%.", ("2 – 3%", 2, 3)),
+]
+
+
+@pytest.mark.parametrize("text, expected", PERCENT_INTERVALS, ids=[c[0][:40] for c in PERCENT_INTERVALS])
+def test_percent_interval_whose_lower_end_has_no_unit(nlp, text, expected):
+    found = facts_of(nlp, text, "percent")
+    assert [(f["text"], f["value"], f["value_max"]) for f in found] == [expected]
+
+
 PERCENT_REFUSALS = [
-    "Fares will rise 5-7 percent.",
-    "Rents rose between 3 and 4 per cent.",
-    "Pay awards ranging from 6 to 9 percent were agreed.",
-    "Premiums rose eight to ten per cent.",
-    "Yields may climb 0.25 to 0.5 percentage point.",
-    "Margins widened 2 – 3%.",
     # "ppt" is also parts per trillion; "pc" only counts attached
     "Well water held 9 ppt of the chemical.",
     "The fund holds 6 pc of the lender.",
@@ -137,5 +147,5 @@ def test_regional_percent(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text", PERCENT_REFUSALS, ids=[t[:40] for t in PERCENT_REFUSALS])
-def test_percent_intervals_and_ambiguous_units_refused(nlp, text):
+def test_ambiguous_percent_units_refused(nlp, text):
     assert facts_of(nlp, text, "percent") == []

@@ -4,8 +4,12 @@ Detection does not depend on the base NER: one regex, built from the currency an
 number tables, finds "symbol number magnitude" ("$170 billion", "CNY1.22 trillion",
 "HK$3.5bn", "Rs 2.5 lakh crore") and "number magnitude name" ("1.7 trillion yuan",
 "three hundred forty thousand dollars", "500 million zł", "85p"), with intervals
-("$1-2 million", "between €3m and €4m"); a list ("€3m and $4m") or a change ("rose from
-$4bn to $6bn", "fell $1 to $13") is two amounts. Sub-units count in units of their
+("$1-2 million", "between €3m and €4m", "seven or eight euros", "from $900,000 to $1.6
+million", "between 40 and $60 million"); a list ("€3m and $4m") or a move that a verb of
+change governs ("rose from $4bn to $6bn", "fell $1 to $13") is two amounts. A lower end
+without a magnitude shares the upper one's unless it is written in thousands; when neither
+reading fits ("$700 to $1.4 billion") the lower end gives no fact. After a magnitude,
+"pounds" is sterling unless the article weighs something. Sub-units count in units of their
 currency: the one of the nearest amount that uses them, else the one the article's cue
 words pick ("50 sen" needs a Malaysian story). Single letters and symbols that also name
 products ("R", "N", "P", "JD") need a regional cue and a magnitude or a decimal mark.
@@ -30,9 +34,8 @@ from ..extensions import add_facts, document_text, reference_date
 from .base import FactComponent
 from ..facts import Money
 from ..normalise.currency import CurrencyTable, EcbRates
-from ..normalise import numbers
 from ..normalise.numbers import (
-    continues_a_number, magnitude_pattern, needs_magnitude, number_pattern, parse_number, qualifier_before, sane, scaled_value,
+    change_cue, continues_a_number, magnitude_pattern, needs_magnitude, number_pattern, parse_number, qualifier_before, sane, scaled_value,
 )
 from ..resources import TableComponent, alternation, read_json, read_jsonl
 
@@ -40,12 +43,11 @@ from ..resources import TableComponent, alternation, read_json, read_jsonl
 # or a comma or dash when the second amount is hedged ("4.9 trillion yen, roughly $33 billion").
 STATED_BRACKET = re.compile(r"\s{0,3}[(\[]\s{0,3}(?:or|i\.e\.|equal to|equivalent to|approximately)?\s{0,3}", re.IGNORECASE)
 STATED_HEDGED = re.compile(r"\s{0,3}(?:[,;:–—-]|\bor\b)\s{0,3}(?:or\s{0,3})?", re.IGNORECASE)
-RANGE_LINK = r"\s{0,3}(?:-|–|—|to|and)\s{0,3}"
+RANGE_LINK = r"\s{0,3}(?:-|–|—|to|and|or)\s{0,3}"
 UNREAD_MAGNITUDE = re.compile(r"[\s-]?(?:[mbt]r?il|lakh|lac|crore|arab)\w*", re.IGNORECASE)
+THOUSANDS = re.compile(r"\d[,.\u00a0\u202f\u2009 ]\d{3}(?!\d)")
 # A capitalised word right before "4c" makes it a label ("Section 4c"), not a price.
-LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]{1,15}\s{1,2}$")
-# The word before "X to Y" (and the one before it): "from"/"by"/a change verb make two amounts.
-CHANGE_BEFORE = re.compile(r"\b(?:(?P<cue>\w+)\s{1,3})?(?P<word>\w+)\s{1,3}$", re.IGNORECASE)
+LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]{1,15}\.?\s{1,2}$")
 
 
 @dataclass
@@ -78,7 +80,7 @@ class MoneyRecognizer(FactComponent, TableComponent):
         names = alternation(self.currency_table.suffix_markers)
         number, magnitude = number_pattern(), magnitude_pattern()
         amount = rf"(?P<num>{number})(?P<mag>{magnitude})?"
-        upper = rf"(?:(?P<link>{RANGE_LINK})(?:{symbols})?\s?(?P<num2>{number})(?P<mag2>{magnitude})?)?"
+        upper = rf"(?:(?P<link>{RANGE_LINK})(?P<sym2>{symbols})?\s?(?P<num2>{number})(?P<mag2>{magnitude})?)?"
         prefixed = rf"(?<![\w$−-])(?P<neg>[-−])?(?P<sym>{symbols})(?P<gap>\s?){amount}{upper}"
         suffixed = (
             rf"(?<![\w.,−-])(?P<neg_b>[-−])?(?P<num_b>{number})(?P<mag_b>{magnitude})?"
@@ -86,8 +88,11 @@ class MoneyRecognizer(FactComponent, TableComponent):
         )
         self.pattern = re.compile(rf"{prefixed}|{suffixed}", re.IGNORECASE)
         self.symbol_case = re.compile(rf"(?:{symbols})")
-        self.range_cues = {cue.lower() for cue in numbers.tables()["range_cues"]}
-        self.change_verbs = {verb.lower() for verb in numbers.tables()["change_verbs"]}
+        # A bare number before an amount whose currency it shares ("6 or $7", "between 40 and $60 million").
+        self.bare_lower = re.compile(
+            rf"(?<![\w.,$£€¥−-])(?P<low>{number})(?P<mag>{magnitude})?(?P<link>\s{{1,3}}(?:or|to|and)\s{{1,3}}|\s?[-–]\s?)$",
+            re.IGNORECASE,
+        )
 
     def process(self, doc: Doc) -> Doc:
         text = document_text(doc)
@@ -116,7 +121,7 @@ class MoneyRecognizer(FactComponent, TableComponent):
         so that "5 and 6 billion dollars" still yields "6 billion dollars"."""
         found, position = [], 0
         while (match := self.pattern.search(text, position)) is not None:
-            amount = self._amount(match, text)
+            amount = self._amount(match, text, found[-1].end if found else 0)
             if amount is not None:
                 found.append(amount)
                 position = amount.end
@@ -167,10 +172,11 @@ class MoneyRecognizer(FactComponent, TableComponent):
             return codes, per_unit
         if self.currency_table.measures_something_else(name, text[max(0, match.start() - 30) : match.end() + 30]):
             return None, 1
-        return self.currency_table.resolve(name, "name", text), 1
+        return self.currency_table.resolve(name, "name", text, scaled=bool(match.group("mag_b") or match.group("mag2_b"))), 1
 
-    def _amount(self, match: re.Match[str], text: str) -> _Amount | None:
-        """Read one regex match; ``None`` when it is not money after all or cannot be read whole."""
+    def _amount(self, match: re.Match[str], text: str, floor: int) -> _Amount | None:
+        """Read one regex match; ``None`` when it is not money after all or cannot be read whole.
+        ``floor``: where the previous amount ends; a bare lower end never reaches back into it."""
         currency, per_unit = self._currency(match, text)
         if currency is None:
             return None
@@ -183,11 +189,15 @@ class MoneyRecognizer(FactComponent, TableComponent):
         start, end = match.start(), match.end()
         if UNREAD_MAGNITUDE.match(text, end) or text[end : end + 1].isalnum():
             return None  # "R$9 bilhões", "Rs5.2x": a magnitude the tables do not know
-        window_start = max(0, start - 40)
+        window_start = max(0, start - 120)
         before = text[window_start:start]
         between = re.search(r"\bbetween\s{1,3}$", before, re.IGNORECASE)
         if num2 is not None and needs_magnitude(num2) and not mag2:
             num2 = None  # "£50,000-a-year": no upper end
+            end = match.end("mag" if mag else "num")
+        sym2 = match.group("sym2") if not suffix else None
+        if num2 is not None and sym2 and self.currency_table.resolve(sym2.replace(" ", ""), "symbol", text) != currency:
+            num2 = None  # "HK$5 million or US$640,000": two currencies, two amounts
             end = match.end("mag" if mag else "num")
         if num2 is not None and self._two_amounts(link, before, between):
             short = mag2 and not mag and (parse_number(num) or 0) < 1000
@@ -197,14 +207,27 @@ class MoneyRecognizer(FactComponent, TableComponent):
             end = match.end("mag" if mag else "num")
         dot_thousands = isinstance(currency, str) and currency in self.currency_table.zero_decimal
         if num2 is not None:
-            low, high = scaled_value(num, mag or mag2, dot_thousands), scaled_value(num2, mag2 or mag, dot_thousands)
-            if low is None or high is None or high <= low:
+            low, high = self._interval(num, mag, num2, mag2, dot_thousands)
+            first, second = scaled_value(num, mag, dot_thousands), scaled_value(num2, mag2, dot_thousands)
+            if high is None and sym2 and first is not None and second is not None and first >= second:
+                # "$525.8 million or $4.67 a share": a restatement, not an interval
+                num2, end = None, match.end("mag" if mag else "num")
+                low, high = first, None
+            if low is None:
                 return None
-            high /= per_unit
+            if high is not None:
+                high /= per_unit
         else:
             low, high = scaled_value(num, mag, dot_thousands), None
             if low is None:
                 return None
+        if num2 is None and not suffix and not neg:
+            lower = self._bare_lower(before, num, mag, dot_thousands)
+            if lower is not None and window_start + lower[1] >= floor:
+                high, low = low, lower[0]
+                start = window_start + lower[1]
+                before = text[window_start:start]
+                between = re.search(r"\bbetween\s{1,3}$", before, re.IGNORECASE)
         low /= per_unit
         if neg:
             low = -low
@@ -215,21 +238,50 @@ class MoneyRecognizer(FactComponent, TableComponent):
             qualifier_start = window_start + between.start()
         return _Amount(start, end, low, high, currency, approx, qualifier_start, per_unit, match.group("name") or "")
 
-    def _two_amounts(self, link: str, before: str, between: re.Match[str] | None) -> bool:
+    @staticmethod
+    def _interval(num: str, mag: str | None, num2: str, mag2: str | None, dot_thousands: bool) -> tuple[Decimal | None, Decimal | None]:
+        """Both ends of an interval. A lower end without a magnitude shares the upper one's
+        ("$4 to $6bn", "between 40 and 60 million euros") unless that puts it above the upper
+        end; then it stands as written when it is written in thousands ("from $900,000 to $1.6
+        million"), and otherwise the interval is ambiguous ("$900 to $1.6 million")."""
+        high = scaled_value(num2, mag2 or mag, dot_thousands)
+        low = scaled_value(num, mag or mag2, dot_thousands)
+        if high is None or low is None:
+            return None, None
+        if low >= high and mag2 and not mag:
+            low = scaled_value(num, None, dot_thousands) if THOUSANDS.search(num) else None
+            if low is None:
+                return None, None
+        return (low, high) if low < high else (None, None)
+
+    def _bare_lower(self, before: str, num: str, mag: str | None, dot_thousands: bool) -> tuple[Decimal, int] | None:
+        """The lower end of an interval written as a bare number before an amount ("about 6 or $7
+        a share", "between 40 and $60 million") and where it starts in ``before``; ``None`` when
+        there is none, a verb of change makes the two a move, or a label or day precedes it
+        ("June 3 to $5 million")."""
+        lower = self.bare_lower.search(before)
+        if lower is None:
+            return None
+        ahead = before[: lower.start()]
+        link = lower.group("link").strip().lower()
+        if link == "and" and not re.search(r"\bbetween\s{1,3}$", ahead, re.IGNORECASE):
+            return None
+        if link == "to" and change_cue(ahead) is not None:
+            return None
+        if continues_a_number(ahead, lower.group("low")) or LABEL_BEFORE.search(ahead) or needs_magnitude(lower.group("low")):
+            return None
+        low, high = self._interval(lower.group("low"), lower.group("mag"), num, mag, dot_thousands)
+        return (low, lower.start()) if low is not None and high is not None else None
+
+    @staticmethod
+    def _two_amounts(link: str, before: str, between: re.Match[str] | None) -> bool:
         """Whether "X and Y" / "X to Y" are two amounts rather than one interval: a list
-        ("€3m and $4m"), or a change ("from $4bn to $6bn", "by $2bn to $12bn", "fell $1 to $13")."""
+        ("€3m and $4m"), or a move that a verb of change governs ("rose from $4bn to $6bn",
+        "by $2bn to $12bn", "fell $1 to $13"); "prices range from X to Y" is one interval."""
         link = link.strip().lower()
         if link == "and":
             return between is None
-        if link != "to":
-            return False
-        change = CHANGE_BEFORE.search(before)
-        if change is None:
-            return False
-        word, cue = change.group("word").lower(), (change.group("cue") or "").lower()
-        if word == "from":
-            return cue not in self.range_cues
-        return word == "by" or word in self.change_verbs
+        return link == "to" and change_cue(before) is not None  # "or": "seven or eight euros" is one
 
     @staticmethod
     def _stated_equivalents(amounts: list[_Amount], text: str) -> tuple[dict[int, Decimal], dict[int, int]]:

@@ -115,15 +115,19 @@ class CurrencyTable:
         code = self.resolve(marker, "subunit", article)
         return code if code in codes else None
 
-    def resolve(self, marker: str, kind: str, article: str = "") -> str | None:
+    def resolve(self, marker: str, kind: str, article: str = "", scaled: bool = False) -> str | None:
         """ISO code for a marker seen as a prefix ``symbol``, a following ``name`` or a ``subunit``.
 
         Markers shared by several currencies ("¥", "pesos", "kr") take the currency whose
-        cue words the article uses most; otherwise their default (``None``: not money).
+        cue words the article uses most; otherwise their default (``None``: not money), or
+        after a magnitude (``scaled``: "2.5 billion pounds") their ``scaled_default``.
 
         >>> table = CurrencyTable({"R": "ZAR"}, {"rand": "ZAR"}, {"R": {"default": None, "cues": {"ZAR": ["johannesburg"]}}})
         >>> table.resolve("R", "symbol", "A Johannesburg miner"), table.resolve("R", "symbol", "Formula One")
         ('ZAR', None)
+        >>> table = CurrencyTable({}, {}, {"pounds": {"default": None, "scaled_default": "GBP"}})
+        >>> table.resolve("pounds", "name", "", scaled=True), table.resolve("pounds", "name", "")
+        ('GBP', None)
         """
         key = marker if kind == "symbol" or len(marker) <= 2 else marker.lower()
         shared = self.context.get(marker) or self.context.get(key)
@@ -135,7 +139,7 @@ class CurrencyTable:
             best = max(counts, key=counts.get) if counts else None
             if best is not None and counts[best] > 0:
                 return best
-            return shared["default"]
+            return shared.get("scaled_default", shared["default"]) if scaled else shared["default"]
         if kind == "name" and marker in self.suffix_symbols:
             return self.suffix_symbols[marker]
         table = self.symbols if kind == "symbol" else self.names

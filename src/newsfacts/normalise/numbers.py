@@ -324,7 +324,8 @@ def qualifier_before(text: str) -> tuple[str, int] | None:
     return approx, tail_start + match.start(1)
 
 
-_CLAUSE_BREAK = re.compile(r"[.;:!?]\s|[()\[\]\n]")
+# A sentence end (not an abbreviation such as "Sept. 30"), a colon or semicolon, a bracket.
+_CLAUSE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|[;:]\s|[()\[\]\n]")
 # How many words before "from" a verb of change may stand and still govern it ("cut the rate from").
 _FROM_REACH = 6
 
