@@ -35,7 +35,7 @@ RECORD = {"doc": "siemens.txt", "published": "2022-06-02", "published_basis": "d
 
 def visible(page: str) -> str:
     """The page's text as a reader sees it: no tags, no attribute values."""
-    body = page[page.index("<body>"):]
+    body = page[page.index("<body>"):] if "<body>" in page else page
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
 
 
@@ -84,7 +84,7 @@ def test_report_draws_every_chart():
     text = visible(page)
     assert "3 articles" in text and "1 failed" in text
     assert "USD 2.6 bn" in text  # 1.3 bn twice: the stated equivalents are not added again
-    assert "<script" not in page and not re.search(r'(src|href)="(https?:)?//', page)  # nothing to fetch
+    assert not re.search(r'(src|href)="(https?:)?//|<link|<script src', page)  # nothing to fetch
 
 
 def test_report_without_facts_explains_empty_charts():
@@ -118,6 +118,56 @@ def test_displacy_from_a_doc(nlp):
     assert all(doc.text[e["start"]:e["end"]].strip() == doc.text[e["start"]:e["end"]] for e in data["ents"])
 
 
+def section(page: str, section_id: str) -> str:
+    start = page.index(f'id="{section_id}"')
+    return page[start:page.index("</section>", start)]
+
+
+def test_report_groups_organisations_by_id():
+    alibaba = [fact("org", "Siemens", name="Alibaba", canonical=name, id="alibaba-group")
+               for name in ("Alibaba", "Alibaba Group", "Alibaba Group")]
+    page = report_html([{**RECORD, "facts": [ORG, *alibaba]}])
+    top = visible(section(page, "top-orgs"))
+    assert "Alibaba Group (1 art.)" in top and "Alibaba (1 art.)" not in top
+
+
+def test_money_over_time_draws_a_long_period_across_it():
+    half = fact("date", "May 2022", date_start="2022-01-01", date_end="2022-06-30", open_end=False, granularity="half")
+    linked = {**EUR, "period": [half["start"], half["end"]]}
+    page = report_html([{**RECORD, "facts": [ORG, linked, USD, half]}])
+    caption = visible(section(page, "usd-by-month"))
+    assert "1 amounts in USD" in caption and "(1) or else" in caption and "lines: 1 amounts over a longer period" in caption
+
+
+def test_percent_labels_name_the_organisation_not_the_file():
+    page = report_html([{**RECORD, "doc": "001_4a2af544e80af9f5.txt", "facts": [ORG, {**RISE, "metric": "revenue"}]}])
+    chart = visible(section(page, "percent-changes"))
+    assert "Siemens AG · revenue: 8 pct" in chart and "001_" not in chart
+
+
+def test_figures_table_lists_links_largest_first_with_sentences():
+    other = {**RECORD, "doc": "b.txt", "text": TEXT,
+             "facts": [ORG, {**EUR, "usd": 9e9, "metric": "deal_value", "period": [MAY["start"], MAY["end"]]}, MAY]}
+    page = report_html([RECORD, other])
+    table = section(page, "figures")
+    rows = re.findall(r"<tr data-org=.*?</tr>", table)
+    assert len(rows) == 3  # two amounts (equivalents left out) and the percentage
+    cells = [visible(row).strip() for row in rows]
+    assert cells[0].startswith("Siemens AG deal_value 1.2 billion euros") and "May 2022 (2022-05-01 – 2022-05-31)" in cells[0]
+    assert "9 bn" in cells[0] and "1.3 bn" in cells[1]
+    assert "↑ 8 % y/y" in cells[2] and "May 2022" in cells[2]
+    assert f'title="{TEXT}"' in rows[0] and "<details>" not in rows[1]  # the sentence where the text is known
+    assert '<option value="siemens">Siemens AG (3)</option>' in table
+
+
+def test_labels_with_dollar_signs_are_literal_text():
+    record = {**RECORD, "doc": "$x$.txt", "facts": [
+        fact("org", "Siemens", name="Siemens", canonical="$a^2$ Holdings", id="a2"),
+        {**RISE, "subject": "$a^2$ Holdings", "text": "8 pct"}, {**EUR, "subject": "$a^2$ Holdings"}]}
+    page = report_html([record])
+    assert "$a^2$ Holdings" in visible(section(page, "usd-by-org")) and "$a^2$ Holdings" in visible(section(page, "top-orgs"))
+
+
 def test_report_command(tmp_path):
     facts = tmp_path / "facts.jsonl"
     facts.write_text("\n".join(json.dumps(r) for r in [RECORD, {**RECORD, "doc": "b.txt"}]) + "\n", encoding="utf-8")
@@ -140,3 +190,37 @@ def test_displacy_labels_are_escaped():
     markup = displacy(record, text, jupyter=False)
     assert "<b>" not in markup and "<USD" not in markup and "<Holdings>" not in markup
     assert "ORG: &lt;b&gt;Acme&lt;/b&gt; &amp; Co" in markup and "MONEY: &lt;USD" in markup
+
+
+def test_report_reads_every_table_format(tmp_path):
+    from newsfacts.tables import CsvWriter, ParquetWriter
+
+    records = [{**RECORD, "doc": "line\u2028sep\x85.txt"}, {**RECORD, "doc": "b.txt"}]
+    jsonl = tmp_path / "facts.jsonl"
+    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    with (tmp_path / "facts.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = CsvWriter(handle)
+        for record in records:
+            writer.write(record)
+    parquet = ParquetWriter(tmp_path / "facts.parquet")
+    for record in records:
+        parquet.write(record)
+    parquet.close()
+    for name in ("facts.jsonl", "facts.csv", "facts.parquet"):
+        out = tmp_path / f"{name}.html"
+        result = CliRunner().invoke(app, ["report", str(tmp_path / name), "-o", str(out)])
+        assert result.exit_code == 0, (name, result.output)
+        assert "2 articles" in visible(out.read_text(encoding="utf-8")), name
+
+
+def test_article_page_shows_each_figures_links_beside_its_value():
+    page = facts_html(TEXT, {**RECORD, "facts": [ORG, EUR, USD, MAY, {**RISE, "metric": "revenue"}]})
+    rise = re.search(r'<mark class="fact" id="f(\d+)-(\d+)" data-type="percent".*?</mark>', page, re.S).group(0)
+    may, org = f'href="#f{MAY["start"]}-{MAY["end"]}"', f'href="#f{ORG["start"]}-{ORG["end"]}"'
+    assert visible(rise).split() == "8 pct percent: ↑ 8 % y/y ‹ Siemens AG · revenue · May 2022 ›".split()
+    assert may in rise and org in rise
+    assert f'id="f{MAY["start"]}-{MAY["end"]}"' in page and f'id="f{ORG["start"]}-{ORG["end"]}"' in page
+    header = re.search(r"<thead>.*?</thead>", page).group(0)
+    assert visible(header).split()[-3:] == ["subject", "metric", "period"]
+    row = re.search(r'<tr data-type="percent">.*?</tr>', page).group(0)
+    assert visible(row).split()[-5:] == ["Siemens", "AG", "revenue", "May", "2022"] and may in row

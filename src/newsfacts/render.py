@@ -23,6 +23,8 @@ _VALUE_FIELDS = {
     "date": ("date_start", "date_end", "open_end", "granularity"),
 }
 
+FIGURE_TYPES = ("money", "percent")  # the facts that carry links (subject, metric, period)
+
 COLOURS = {"money": "#ffd54f", "percent": "#aed581", "org": "#81d4fa", "event": "#ce93d8", "date": "#ffab91"}
 
 _APPROX = {"about": "~", "over": ">", "under": "<", "up_to": "≤"}
@@ -53,6 +55,11 @@ def human_amount(value: float | int | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def _plain_number(value: float | int | None) -> str:
+    """A percentage as written: 8.0 → "8", 14.4 → "14.4" (a table gives every value as a float)."""
+    return "?" if value is None else f"{float(value):,.10g}"
+
+
 def _dates(start: str | None, end: str | None, open_end: bool = False) -> str:
     if start is None:
         return "unresolved"
@@ -68,6 +75,8 @@ def value_label(fact: dict[str, Any]) -> str:
     '~CNY 1.7 tn ≈ USD 237 bn (stated)'
     >>> value_label({"type": "percent", "value": 4.4, "unit": "percentage_point", "change": "down"})
     '↓ 4.4 pp'
+    >>> value_label({"type": "percent", "value": 5.0, "value_max": 7, "unit": "percent", "basis": "year_on_year"})
+    '5–7 % y/y'
     >>> value_label({"type": "date", "date_start": None, "date_end": None})
     'unresolved'
     """
@@ -88,7 +97,10 @@ def value_label(fact: dict[str, Any]) -> str:
         arrow = {"up": "↑ ", "down": "↓ "}.get(fact.get("change") or "", "")
         unit = "pp" if fact.get("unit") == "percentage_point" else "%"
         basis = _BASIS.get(fact.get("basis") or "")
-        return f"{arrow}{approx}{fact.get('value')} {unit}" + (f" {basis}" if basis else "")
+        value = _plain_number(fact.get("value"))
+        if fact.get("value_max") is not None:
+            value += f"–{_plain_number(fact['value_max'])}"
+        return f"{arrow}{approx}{value} {unit}" + (f" {basis}" if basis else "")
     if kind == "org":
         return str(fact.get("canonical") or fact.get("name") or "")
     if kind == "event":
@@ -126,7 +138,10 @@ th,td{border:1px solid #ccc;padding:.2rem .4rem;text-align:left;vertical-align:t
 th{background:#f3f3f3} td.num{text-align:right;font-variant-numeric:tabular-nums}
 .chart svg{max-width:100%;height:auto}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(30rem,1fr));gap:1rem}
-.note{color:#666;font-style:italic}
+.note,.caption{color:#666;font-style:italic} .caption{font-size:.8rem;margin:.2rem 0}
+mark .links{font-weight:400} a.ref{color:inherit} :target{outline:2px solid #333}
+details summary{cursor:pointer} .sentence{display:block;font-size:.8rem;color:#444;max-width:40rem}
+td.doc{font-size:.75rem;color:#555;word-break:break-all}
 @media print{body{margin:0;max-width:none} .charts{display:block} .chart{break-inside:avoid}
  mark,.count,.legend span{-webkit-print-color-adjust:exact;print-color-adjust:exact} tr{break-inside:avoid}}
 """
@@ -158,35 +173,76 @@ def reference_line(result: dict[str, Any]) -> str:
     return f"Reference date: <b>{html.escape(str(result['published']))}</b> (basis: {html.escape(str(basis))})"
 
 
+def _anchor(fact: dict[str, Any]) -> str:
+    return f"f{fact['start']}-{fact['end']}"
+
+
+def _ref(target: dict[str, Any] | None, label: str, marked: set[str]) -> str:
+    """``label`` as an in-page link to the marked span it names (plain text when unmarked)."""
+    if target is None or _anchor(target) not in marked:
+        return html.escape(label)
+    return f'<a class="ref" href="#{_anchor(target)}">{html.escape(label)}</a>'
+
+
+def _links(fact: dict[str, Any], facts: list[dict[str, Any]], marked: set[str]) -> dict[str, str]:
+    """A figure's links as HTML: its subject (the nearest mention of that organisation),
+    its metric and its period (the date fact), each pointing at the span it names, so a
+    reader checks them against the text."""
+    out = {"subject": "", "metric": html.escape(fact.get("metric") or ""), "period": ""}
+    if fact.get("subject"):
+        mentions = [f for f in facts if f["type"] == "org" and f.get("canonical") == fact["subject"]]
+        nearest = min(mentions, key=lambda f: abs(f["start"] - fact["start"]), default=None)
+        out["subject"] = _ref(nearest, fact["subject"], marked)
+    period = fact.get("period")
+    if isinstance(period, (list, tuple)) and len(period) == 2:
+        linked = next((f for f in facts if f["type"] == "date" and [f["start"], f["end"]] == list(period)), None)
+        out["period"] = _ref(linked, linked["text"] if linked else f"chars {period[0]}–{period[1]}", marked)
+    return out
+
+
 def facts_html(text: str, result: dict[str, Any]) -> str:
     """A standalone page: the article with each fact highlighted and its value written
-    beside it, counts per type, the reference date, and a table of every fact."""
+    beside it (for a figure also its subject, metric and period, linked to their spans),
+    counts per type, the reference date, and a table of every fact with its links."""
     facts = sorted(result["facts"], key=lambda f: (f["start"], -f["end"]))
+    shown, cursor = [], 0
+    for fact in facts:
+        if fact["start"] >= cursor:  # a fact nested in the previous one is listed in the table only
+            shown.append(fact)
+            cursor = fact["end"]
+    marked = {_anchor(fact) for fact in shown}
     pieces: list[str] = []
     cursor = 0
-    for fact in facts:
-        if fact["start"] < cursor:
-            continue  # nested in the previous fact: listed in the table only
+    for fact in shown:
         pieces.append(html.escape(text[cursor : fact["start"]]))
         label = html.escape(value_label(fact))
+        links = [part for part in _links(fact, facts, marked).values() if part] if fact["type"] in FIGURE_TYPES else []
+        if links:
+            label += f' <span class="links">‹ {" · ".join(links)} ›</span>'
         pieces.append(
-            f'<mark class="fact" data-type="{fact["type"]}" style="background:{COLOURS.get(fact["type"], "#eee")}">'
+            f'<mark class="fact" id="{_anchor(fact)}" data-type="{fact["type"]}" '
+            f'style="background:{COLOURS.get(fact["type"], "#eee")}">'
             f'{html.escape(text[fact["start"]:fact["end"]])}<span class="lab">{fact["type"]}: {label}</span></mark>'
         )
         cursor = fact["end"]
     pieces.append(html.escape(text[cursor:]))
-    rows = "".join(
-        f'<tr data-type="{f["type"]}"><td class="num">{i}</td><td>{f["type"]}</td><td class="num">{f["start"]}–{f["end"]}</td>'
-        f"<td>{html.escape(f['text'])}</td><td>{html.escape(value_label(f))}</td></tr>"
-        for i, f in enumerate(facts, start=1)
-    )
+    rows = []
+    for number, f in enumerate(facts, start=1):
+        links = _links(f, facts, marked) if f["type"] in FIGURE_TYPES else {"subject": "", "metric": "", "period": ""}
+        rows.append(
+            f'<tr data-type="{f["type"]}"><td class="num">{number}</td><td>{f["type"]}</td>'
+            f'<td class="num">{f["start"]}–{f["end"]}</td><td>{html.escape(f["text"])}</td>'
+            f'<td>{html.escape(value_label(f))}</td><td>{links["subject"]}</td><td>{links["metric"]}</td>'
+            f'<td>{links["period"]}</td></tr>'
+        )
     body = (
         f"<h1>{html.escape(str(result['doc']))}</h1>\n"
         f'<p class="meta" id="reference">{reference_line(result)}</p>\n'
         f'<p class="counts" id="counts">{len(facts)} facts: {type_counts(facts)}</p>\n'
         f'<h2>Article</h2>\n<div class="article" id="article">{"".join(pieces)}</div>\n'
         '<h2>Facts</h2>\n<table id="facts"><thead><tr><th>#</th><th>type</th><th>chars</th><th>text</th>'
-        f"<th>value</th></tr></thead><tbody>{rows}</tbody></table>"
+        "<th>value</th><th>subject</th><th>metric</th><th>period</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
     return page(f"newsfacts: {result['doc']}", body)
 

@@ -69,12 +69,18 @@ _DATE_COLUMNS = tuple(name for name, dtype in COLUMNS.items() if dtype.startswit
 
 
 def is_missing(value: Any) -> bool:
-    """None, NaN and NaT (what pandas and Dask put where a JSON null was)."""
+    """None, NaN, NaT and pandas.NA (what pandas and Dask put where a JSON null was).
+
+    >>> is_missing(float("nan")), is_missing(0), is_missing("")
+    (True, False, False)
+    """
     if value is None:
         return True
     try:
         return bool(value != value)  # NaN and NaT are not equal to themselves
-    except (TypeError, ValueError):
+    except TypeError:  # pandas.NA: a comparison with it is NA, which has no truth value
+        return True
+    except ValueError:  # an array
         return False
 
 
