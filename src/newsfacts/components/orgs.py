@@ -37,16 +37,16 @@ from ..facts import Org
 from ..normalise.org_coref import CorefRules, initials, is_acronym, org_id, resolve, shortens
 from ..normalise.org_typing import OrgTyping
 from ..normalise.name_index import NameIndex
-from ..normalise.orgs import trim
+from ..normalise.orgs import ABBREVIATION_END, trim
 from ..resources import TableComponent, alternation, read_json, read_jsonl
 from .base import FactComponent
 
-GAZETTEER, SHAPE, STRONG_CUE, WEAK_CUE, NER = range(5)
+GAZETTEER, LEGAL, SHAPE, STRONG_CUE, WEAK_CUE, NER = range(6)
 NOT_ORG_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT"})
 # One way to match each word, so a failed match backtracks linearly: a word opening with
 # digits splits at its first ASCII letter ("3M", "7-Eleven"), never at every letter.
 NAME_WORD = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,3}[A-Z][\w.-]*|\d(?:[^\WA-Za-z]|-)*+[A-Za-z][\w-]*)"
-CONNECTOR = r"(?:of|for|and|&|de|the|on|in)"
+CONNECTOR = r"(?:of|for|and|&|de|del|des|du|da|do|di|van|von|the|on|in)"
 QUOTE_PAIRS = [("\"", "\""), ("“", "”"), ("‘", "’"), ("'", "'")]
 QUOTE_WINDOW = 200
 NAMED_THINGS = frozenset({"facility", "event", "programme", "product"})
@@ -173,7 +173,8 @@ class OrgRecognizer(FactComponent, TableComponent):
         self.gazetteer = NameIndex(self.entry_of)
         words = rf"{NAME_WORD}(?:\s+(?:{CONNECTOR}\s+)?{NAME_WORD}){{0,5}}"
         self.shapes = [
-            re.compile(rf"\b{words}\s+(?:{alternation(p['legal_suffixes'])})(?![\w])"),
+            # a legal form, after a comma too ("Grupo Norte, S.A.B. de C.V.", "KOBE STEEL CO., LTD.")
+            re.compile(rf"\b{words},?\s+(?:{alternation(p['legal_suffixes'])})(?![\w])"),
             re.compile(rf"\b(?:{words}\s+)?(?:{alternation(p['institution_heads'])})\s+(?:of|for)\s+(?:the\s+)?{words}"),
             re.compile(rf"\b{words}\s+(?:{alternation(p['institution_tails'])})\b"),
             re.compile(rf"\b{words}\s+(?:{alternation(p['media_tails'])})\b"),
@@ -193,6 +194,8 @@ class OrgRecognizer(FactComponent, TableComponent):
         self.weak_cues = [
             re.compile(rf"\b(?P<name>{name})(?:'s|’s)\s+(?:[\w-]+\s+)?(?:{alternation(p['possessive_units'])})\b"),
         ]
+        self.legal_joint = re.compile(rf"(?:{alternation(p['legal_suffixes'])})(?P<joint>,?\s+(?:and|or|&)\s+|,\s+)(?=[A-Z])(?!(?:{alternation(p['legal_suffixes'])})(?!\w))")
+        self.legal_end = re.compile(rf"\s(?:{alternation(p['legal_suffixes'])})$")
         self.leading = re.compile(rf"^(?:(?:{alternation(p['leading_stopwords'])})\s+)+")
         quoted = rf"[“\"‘']?{name}[”\"’']?"
         self.agent_cue = re.compile(rf"\b(?:{alternation(p['agent_cues'])})\s+(?:the\s+)?(?P<list>{quoted}(?:\s*,\s*{quoted}){{0,20}}(?:,?\s+(?:and|or)\s+{quoted})?)")
@@ -212,7 +215,8 @@ class OrgRecognizer(FactComponent, TableComponent):
             for item in self.list_item.finditer(match.group("list")):
                 strong_spans.append((offset + item.start(), offset + item.end()))
         weak_spans = [m.span("name") for pattern in self.weak_cues for m in pattern.finditer(text)]
-        shape_spans = [m.span() for pattern in self.shapes for m in pattern.finditer(text)]
+        legal_spans = [m.span() for m in self.shapes[0].finditer(text)]
+        shape_spans = [*legal_spans, *(m.span() for pattern in self.shapes[1:] for m in pattern.finditer(text))]
         trusted = {text[s:e] for s, e in strong_spans}
         ends_by_start: dict[int, list[int]] = {}
         for start, end in [*ctx.ner_orgs, *strong_spans, *shape_spans]:
@@ -238,8 +242,9 @@ class OrgRecognizer(FactComponent, TableComponent):
         ner_ends: dict[int, list[int]] = {}
         for start, end in ctx.ner_orgs:
             ner_ends.setdefault(start + 4 if text.startswith(("the ", "The "), start) else start, []).append(end)
+        legal = set(legal_spans)
         for start, end in shape_spans:
-            found.append((start, end, SHAPE))
+            found.append((start, end, LEGAL if (start, end) in legal else SHAPE))
             for longer in ner_ends.get(start, ()):
                 if longer > end and all(w[:1].isupper() for w in text[end:longer].split()):
                     found.append((start, longer, SHAPE))  # "Korea Exchange" + "Bank"
@@ -302,9 +307,20 @@ class OrgRecognizer(FactComponent, TableComponent):
         if source == GAZETTEER:
             yield start, end
             return
+        if source == LEGAL:
+            joint = self.legal_joint.search(text, start, end)
+            if joint:  # "Sakura Denki K.K. and Volga Neftegaz JSC": two companies
+                yield from self._pieces(text, start, joint.start("joint"), LEGAL, ctx)
+                yield from self._pieces(text, joint.end(), end, LEGAL, ctx)
+                return
+            start = self._capitals_start(text, start, end)
+            start = self._after_common_opening(text, start, end, ctx)
         # the NER and weak cues run into people's names; a shape or strong cue only into full names
         weak = source in (NER, WEAK_CUE)
-        start, end = self._without_people(text, start, end, ctx, 1 if weak else 2)
+        if source != LEGAL or re.search(r"\s[a-z]", text[start:end]):
+            # a person joined by a connector is cut off ("Lee of Acme Inc."), a founder's name
+            # in front of a legal form is the name ("Sakura Denki K.K.")
+            start, end = self._without_people(text, start, end, ctx, 1 if weak else 2)
         if weak:
             start, end = self._without_edge_people(text, start, end, ctx)
         if end <= start:
@@ -333,6 +349,33 @@ class OrgRecognizer(FactComponent, TableComponent):
         trimmed = self._trim(text, start, end)
         if trimmed:
             yield trimmed
+
+    @staticmethod
+    def _capitals_start(text: str, start: int, end: int) -> int:
+        """Where a name in capitals begins when its legal form is in capitals too
+        ("Shares of KOBE STEEL CO., LTD." → "KOBE STEEL CO., LTD.")."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if not words or not words[-1].group().isupper():
+            return start
+        first = len(words)
+        while first > 0 and words[first - 1].group().isupper():
+            first -= 1
+        return start + words[first].start() if first < len(words) - 1 else start
+
+    def _after_common_opening(self, text: str, start: int, end: int, ctx: _Context) -> int:
+        """Past a common noun and its preposition in front of a company's name ("Shares of
+        Acme Corp.", "Investors in Acme Ltd."); an institution's head stays ("Bank of X Ltd.")."""
+        opening = re.match(r"(\S+)\s+(?:of|in|for|at)\s+(?=[A-Z])", text[start:end])
+        if not opening or opening.group(1) in self.heads or not self._is_common_noun(opening.group(1), start, ctx):
+            return start
+        return start + opening.end()
+
+    def _only_legal_words(self, name: str) -> bool:
+        """Nothing but legal forms ("LTD", "Co., Ltd."): the end of a name, never a name."""
+        rest = name
+        for form in sorted(self.rules.legal_suffixes, key=len, reverse=True):
+            rest = rest.replace(form, " ")
+        return not rest.strip(" ,.")
 
     @staticmethod
     def _without_edge_people(text: str, start: int, end: int, ctx: _Context) -> tuple[int, int]:
@@ -375,8 +418,9 @@ class OrgRecognizer(FactComponent, TableComponent):
         words = text[best[0]:best[1]].split()
         while words and (words[0].lower() in EDGE_WORDS or not words[0][:1].isalnum()):
             words.pop(0)
-        while words and (words[-1].lower() in EDGE_WORDS or not words[-1][-1:].isalnum()):
-            words.pop()
+        while words and (words[-1].lower() in EDGE_WORDS
+                         or not words[-1][-1:].isalnum() and not ABBREVIATION_END.search(words[-1])):
+            words.pop()  # "Acme Ltd." keeps its abbreviation
         if not words or not any(w[:1].isupper() for w in words):
             return start, start
         first = text.index(words[0], best[0])
@@ -388,9 +432,11 @@ class OrgRecognizer(FactComponent, TableComponent):
     def _acceptable(self, text: str, start: int, end: int, source: int, ctx: _Context, trusted: set[str]) -> bool:
         name = text[start:end]
         vouched = name in self.entry_of or name in trusted
-        if (start, end) in ctx.not_org_spans and not vouched:
+        # a legal form ends a company's name, never a person's or a place's
+        legal = source == LEGAL and self.legal_end.search(name) is not None
+        if (start, end) in ctx.not_org_spans and not vouched and not legal:
             return False  # the base NER calls exactly this a place, nationality or person
-        if name.lower() in self.never or not any(ch.isupper() for ch in name[:3]) and not re.match(r"[a-z]{1,3}[A-Z]", name):
+        if name.lower() in self.never or self._only_legal_words(name) or not any(ch.isupper() for ch in name[:3]) and not re.match(r"[a-z]{1,3}[A-Z]", name):
             return False
         following = text[end: end + 20].split()
         if following and following[0].strip(",.") in self.titles and len(name.split()) == 1:
@@ -406,7 +452,7 @@ class OrgRecognizer(FactComponent, TableComponent):
             return True  # "England" after "Church of England"
         next_word = following[0].strip(",.;:") if following else ""
         kind = self.typing.not_org(name, next_word, ctx.person_words, ctx.person_names, ctx.labels.get(name, set()))
-        if kind is not None:
+        if kind is not None and not (legal and kind in ("person", "place")):
             if kind in NAMED_THINGS and len(words) > 1:
                 ctx.not_org_initials |= initials(name, self.rules.function_words)
             return False

@@ -12,7 +12,7 @@ import re
 
 POSSESSIVE = re.compile(r"(?:'s|’s|(?<=s)'|(?<=s)’)$")
 TRAILING = set(" \t\"“”‘,;:)]")
-ABBREVIATION_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|Bhd|Jr|Bros|Pte|Cos)|\b[A-Z])\.$")
+ABBREVIATION_END = re.compile(r"(?:\b(?i:Co|Ltd|Inc|Corp|Bhd|Jr|Bros|Pte|Pty|Pvt|Cos|Cie|Ltda)|\b[A-Z])\.$")
 
 
 def trim(text: str, start: int) -> tuple[int, int] | None:

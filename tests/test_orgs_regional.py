@@ -1,0 +1,56 @@
+"""Organisations in business news from every region: legal forms, exchange tags and short
+forms. Every name here is invented; none comes from a development article."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsfacts
+
+
+def orgs(nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(newsfacts.make_doc(nlp, text, "2024-03-01"))
+    return [(f.name, f.canonical) for f in doc._.facts if f.type == "org"]
+
+
+def names(nlp, text: str) -> list[str]:
+    return [name for name, _ in orgs(nlp, text)]
+
+
+LEGAL_FORMS = [
+    # the legal form stays inside the name, whatever the region
+    ("Kestrel Plantations Bhd said profit rose.", ["Kestrel Plantations Bhd"]),
+    ("Bukit Harapan Holdings Berhad fell 2 percent.", ["Bukit Harapan Holdings Berhad"]),
+    ("Malaya Cement (M) Bhd raised prices.", ["Malaya Cement (M) Bhd"]),
+    ("PT Sinar Jaya Makmur Tbk will issue bonds.", ["PT Sinar Jaya Makmur Tbk"]),
+    ("Orchid Logistics Pte Ltd and Lumen Foods Pte. Ltd. signed a deal.",
+     ["Orchid Logistics Pte Ltd", "Lumen Foods Pte. Ltd."]),
+    ("Grupo Cementero del Norte, S.A.B. de C.V. reported higher sales.",
+     ["Grupo Cementero del Norte, S.A.B. de C.V."]),
+    ("Ferrovie Lombarde SpA and Nordlicht Maschinenbau AG agreed to merge.",
+     ["Ferrovie Lombarde SpA", "Nordlicht Maschinenbau AG"]),
+    ("Fjordkraft Havbruk ASA and Lapin Paperi Oyj objected.", ["Fjordkraft Havbruk ASA", "Lapin Paperi Oyj"]),
+    ("Sakura Denki K.K. and Volga Neftegaz JSC signed contracts.", ["Sakura Denki K.K.", "Volga Neftegaz JSC"]),
+    ("Tamar Mining PLC said output fell. Harrow Brewers Plc disagreed.", ["Tamar Mining PLC", "Harrow Brewers Plc"]),
+    # a name in capitals with its legal form in capitals is one name, never "LTD" alone
+    ("Shares of KOBE STEEL CO., LTD. rose after the steelmaker raised its forecast.", ["KOBE STEEL CO., LTD."]),
+    ("OSAKA HEAVY INDUSTRIES LTD said it would cut output.", ["OSAKA HEAVY INDUSTRIES LTD"]),
+    # what stands in front is not part of the name: a common noun, a person and "of"
+    ("Shares of Tyrell Harbour Corp. fell.", ["Tyrell Harbour Corp."]),
+    ("Analyst Maria Lopez of Brightwater Capital Ltd. said so.", ["Brightwater Capital Ltd."]),
+    # an institution's head in front stays
+    ("Bank of Tonga Ltd. raised its lending rate.", ["Bank of Tonga Ltd."]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LEGAL_FORMS)
+def test_legal_forms_stay_inside_the_name(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The contract was signed by LTD.",
+    "Revenue at the unit, Co., Ltd. and others was not disclosed.",
+])
+def test_a_legal_form_alone_is_no_organisation(nlp, text):
+    assert names(nlp, text) == []
