@@ -54,3 +54,21 @@ def test_legal_forms_stay_inside_the_name(nlp, text, expected):
 ])
 def test_a_legal_form_alone_is_no_organisation(nlp, text):
     assert names(nlp, text) == []
+
+
+EXCHANGE_TAGS = [
+    # the tag is a strong signal for the name before it and never part of a name itself
+    ("Shares of Lumina Networks (NYSE: LMN) fell.", ["Lumina Networks"]),
+    ("Kuruma Motors (TYO: 7261; OTC: KRMM) cut its outlook.", ["Kuruma Motors"]),
+    ("Vantage Retail Group (JSE:VRG) and Orbital Foods Inc (NASDAQ:ORBF) slipped.",
+     ["Vantage Retail Group", "Orbital Foods Inc"]),
+    ("Shares in Haldane (HLD.L) jumped after the bid.", ["Haldane"]),
+    ("Analysts at Mumbai brokerages upgraded Ventura Cables, NSE: VENCAB, on Friday.", ["Ventura Cables"]),
+    # an acronym in brackets is still a definition, not a ticker
+    ("The Pacific Fisheries Council (PFC) met in Suva.", ["Pacific Fisheries Council", "PFC"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", EXCHANGE_TAGS)
+def test_exchange_tags_mark_a_company_and_stay_out_of_names(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -181,9 +181,16 @@ class OrgRecognizer(FactComponent, TableComponent):
             re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}\s+(?:Research|Consulting|Analytics|Insights)\b"),
         ]
         name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
+        # exchange tags and tickers ("(NYSE: XYZ)", "(AIR.PA)", "NSE: TCS"): never a name, and the
+        # name just before a bracketed one is a listed company
+        ticker = r"[A-Z0-9][A-Z0-9&-]{0,9}(?:\.[A-Z]{1,4})?"
+        listed = rf"(?:{alternation(p['exchange_codes'])})\s*:\s*{ticker}"
+        tag = rf"\((?:{listed}|[A-Z0-9]{{1,6}}\.[A-Z]{{1,3}})(?:\s*[,;]\s*(?:{listed}|[A-Z0-9]{{1,6}}\.[A-Z]{{1,3}}))*\)"
+        self.exchange_tag = re.compile(rf"{tag}|(?<![\w.-])(?:{listed})(?![\w.-])")
         # Strong cues outweigh the base NER calling the name a place ("powered by Disqus").
         self.strong_cues = [
             re.compile(rf"(?:^|\n)[ \t]*Source\s*:\s*(?P<name>{name})"),
+            re.compile(rf"\b(?P<name>{name}),?\s*{tag}"),
             re.compile(rf"\((?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?:/[^)\n]{{0,80}}\)|\)\s*(?:--|—|–))"),
             re.compile(rf"\b(?P<name>{NAME_WORD})(?:{alternation(p['owner_cues'])})\b"),
             re.compile(rf"\b(?P<name>{name}),\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{alternation(p['cue_nouns'])})\b"),
@@ -512,7 +519,7 @@ class OrgRecognizer(FactComponent, TableComponent):
     def process(self, doc: Doc) -> Doc:
         text = document_text(doc)
         ctx = _Context(doc, text)
-        taken = _Occupied(len(text), claimed_ranges(doc))
+        taken = _Occupied(len(text), [*claimed_ranges(doc), *(m.span() for m in self.exchange_tag.finditer(text))])
         accepted = _Occupied(len(text))
         spans: list[tuple[int, int]] = []
         candidates, trusted = self._candidates(text, ctx)
