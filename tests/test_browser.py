@@ -4,6 +4,7 @@ values and charts are in the rendered DOM. Skipped when no Chromium is installed
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -76,5 +77,56 @@ def test_report_renders_charts(browser, records, tmp_path):
         box = page.locator(f"#{chart} svg").bounding_box()
         assert box is not None and box["width"] > 200 and box["height"] > 100, chart
     assert "USD" in page.locator("#summary").inner_text()
-    assert page.locator("#largest tbody tr").count() >= 2
+    assert page.locator("#figures tbody tr").count() >= 2
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def seed_records(nlp, seeds_dir, seed_gold_dir):
+    """The seeds as ``newsfacts extract --print-text`` gives them (their gold reference dates)."""
+    out = []
+    for gold in sorted(seed_gold_dir.glob("*.json")):
+        data = json.loads(gold.read_text(encoding="utf-8"))
+        text = (seeds_dir / data["doc"]).read_text(encoding="utf-8")
+        out.append({**newsfacts.extract_record(text, data["published"], data["doc"]), "text": text})
+    return out
+
+
+def test_report_figures_table_shows_the_seeds_links_and_filters(browser, seed_records, tmp_path):
+    path = tmp_path / "report.html"
+    path.write_text(report_html(seed_records), encoding="utf-8")
+    page, errors = load_page(browser, path)
+    assert errors == []
+    rows = page.locator("#figures tbody tr")
+    figures = [f for r in seed_records for f in r["facts"]
+               if f["type"] in ("money", "percent") and f.get("equivalent_of") is None]
+    assert rows.count() == len(figures)
+    cells = [[cell.inner_text() for cell in row.locator("td").all()] for row in rows.all()]
+    for figure in figures:  # each figure's subject, period and change are on its row
+        row = next(c for c in cells if c[2].split("\n")[0] == figure["text"] and c[6] in {r["doc"] for r in seed_records})
+        assert row[0] == (figure.get("subject") or ""), figure["text"]
+        if figure.get("period"):
+            assert row[3], figure["text"]
+        if figure.get("change"):
+            assert row[5].startswith({"up": "↑", "down": "↓"}[figure["change"]]), figure["text"]
+    rows.locator("summary").first.click()  # the figure opens onto its sentence
+    assert rows.locator(".sentence").first.is_visible()
+    wanted = page.locator("#org-filter option").nth(1).get_attribute("value")
+    page.select_option("#org-filter", wanted)
+    shown = [row for row in rows.all() if row.is_visible()]
+    assert 0 < len(shown) < rows.count() and all(row.get_attribute("data-org") == wanted for row in shown)
+    page.close()
+
+
+def test_article_page_links_point_at_their_spans(browser, seed_records, tmp_path):
+    record = next(r for r in seed_records if any(f.get("subject") and f.get("period") for f in r["facts"]))
+    path = tmp_path / "page.html"
+    path.write_text(facts_html(record["text"], record), encoding="utf-8")
+    page, errors = load_page(browser, path)
+    assert errors == []
+    links = page.locator("mark.fact .links a.ref")
+    assert links.count() >= 2
+    for link in links.all()[:6]:
+        target = page.locator(link.get_attribute("href"))
+        assert target.count() == 1 and link.inner_text() in target.inner_text()
     page.close()

@@ -284,18 +284,20 @@ def _summary(frame: pd.DataFrame, documents: int, failed: int) -> str:
     return f'<ul class="meta" id="summary">{"".join(items)}</ul>'
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# A sentence ends at . ! or ? before a capital (not in "U.S. dollars"), or at a line break.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])|\n")
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence (or line) of ``text`` that holds ``start``..``end``.
 
-    >>> sentence_around("One. Sales rose 5% to $3 m. Two.", 16, 18)
-    'Sales rose 5% to $3 m.'
+    >>> sentence_around("One. Sales rose 5% to 3 U.S. dollars. Two.", 16, 18)
+    'Sales rose 5% to 3 U.S. dollars.'
     """
     before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 600), start)]
     after = _SENTENCE_END.search(text, end, end + 600)
-    return text[before[-1] if before else max(0, start - 600): after.start() + 1 if after else end + 600].strip()
+    stop = after.start() + len(after.group().rstrip()) if after else end + 600
+    return text[before[-1] if before else max(0, start - 600): stop].strip()
 
 
 def _period(fact: dict[str, Any]) -> str:
