@@ -104,7 +104,7 @@ class MoneyRecognizer(FactComponent, TableComponent):
             if index in usd_stated:
                 usd, basis = usd_stated[index], "stated"
             else:
-                usd, basis = self.rates.to_usd(found.amount, found.currency, on)
+                usd, basis = self.currency_table.to_usd(self.rates, found.amount, found.currency, on)
             facts.append(
                 Money(
                     text[found.start : found.end], found.start, found.end,

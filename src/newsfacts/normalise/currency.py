@@ -30,7 +30,8 @@ class CurrencyTable:
     ``suffix_symbols`` are case-sensitive marks written after the number ("500 zł",
     "30 Kč"); ``subunits`` map a sub-unit ("cents", "85p", "paise") to the currencies
     that use it (the first is the default) and how many make one unit;
-    ``zero_decimal`` currencies write thousands with a dot ("Rp 50.000").
+    ``zero_decimal`` currencies write thousands with a dot ("Rp 50.000"); ``euro_fixed``
+    holds the currencies the euro replaced: units per euro and the day the rate took effect.
     """
 
     symbols: dict[str, str]
@@ -39,6 +40,7 @@ class CurrencyTable:
     suffix_symbols: dict[str, str] = field(default_factory=dict)
     subunits: dict[str, tuple[tuple[str, ...], int]] = field(default_factory=dict)
     zero_decimal: frozenset[str] = frozenset()
+    euro_fixed: dict[str, tuple[Decimal, dt.date]] = field(default_factory=dict)
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]], context: dict[str, Any]) -> "CurrencyTable":
@@ -54,12 +56,41 @@ class CurrencyTable:
             for symbol in row.get("suffix_symbols", []):
                 suffix_symbols.setdefault(symbol, row["code"])
             for name, per_unit in row.get("subunits", {}).items():
+                name = name if len(name) <= 2 else name.lower()  # "p" and "c" keep their case
                 codes, _ = subunits.get(name, ((), per_unit))
                 subunits[name] = ((*codes, row["code"]), per_unit)
         zero_decimal = frozenset(row["code"] for row in rows if row.get("decimals") == 0)
+        euro_fixed = {
+            row["code"]: (Decimal(row["euro"]["rate"]), dt.date.fromisoformat(row["euro"]["from"])) for row in rows if "euro" in row
+        }
         shared = {k: v for k, v in context.items() if not k.startswith("_")}
         shared = {k: {**shared[v["same_as"]], **v} if "same_as" in v else v for k, v in shared.items()}
-        return cls(symbols, names, shared, suffix_symbols, subunits, zero_decimal)
+        return cls(symbols, names, shared, suffix_symbols, subunits, zero_decimal, euro_fixed)
+
+    def to_usd(self, rates: "EcbRates", amount: Decimal, currency: str, on: dt.date | None) -> tuple[Decimal | None, str]:
+        """The USD value and its basis. A currency the euro replaced goes through its fixed
+        conversion rate from the day that rate took effect (then the euro's ECB rate); before
+        it, its own ECB rate when the ECB had one, else none.
+
+        >>> table = CurrencyTable({}, {}, {}, euro_fixed={"DEM": (Decimal("1.95583"), dt.date(1999, 1, 1))})
+        >>> class Rates:
+        ...     currencies = {"EUR"}
+        ...     def to_usd(self, amount, currency, on):
+        ...         return (amount * 2, "ecb:2001-05-04") if currency == "EUR" else (None, "no ECB rate")
+        >>> table.to_usd(Rates(), Decimal("1.95583"), "DEM", dt.date(2001, 5, 4))
+        (Decimal('2'), 'ecb:2001-05-04')
+        >>> table.to_usd(Rates(), Decimal("100"), "DEM", dt.date(1989, 10, 2))
+        (None, 'no fixed euro rate for DEM before 1999-01-01')
+        """
+        fixed = self.euro_fixed.get(currency)
+        if fixed is None:
+            return rates.to_usd(amount, currency, on)
+        per_euro, since = fixed
+        if on is not None and on < since:
+            if currency in rates.currencies:
+                return rates.to_usd(amount, currency, on)
+            return None, f"no fixed euro rate for {currency} before {since.isoformat()}"
+        return rates.to_usd(amount / per_euro, "EUR", on)
 
     @property
     def suffix_markers(self) -> list[str]:
