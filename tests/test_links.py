@@ -95,6 +95,24 @@ CASES = [
     ("Revenue was 291 million Swiss francs, up from 252 million Swiss francs in 2019.", "291 million Swiss francs", {"period": None}),
     ("Pfizer sold $5 billion of notes due March 15, 2031.", "$5 billion", {"period": None, "subject": "Pfizer"}),
     ("Nokia, which owns 40% of the venture, earned 300 million euros in 2021.", "40%", {"period": None, "subject": "Nokia"}),
+    # subjects referred to by "it" / "the company" in a later sentence (issue 19)
+    ("Vestas Wind Systems reported results on Tuesday. The company said net profit rose 12% to 300 million euros.",
+     "12%", {"subject": "Vestas Wind Systems", "change": "up"}),
+    ("Vestas Wind Systems reported results on Tuesday. It had a loss of 50 million euros a year earlier.",
+     "50 million euros", {"subject": "Vestas Wind Systems", "period": "a year earlier"}),
+    ("Vestas Wind Systems reported results on Tuesday. The Danish turbine maker's sales fell 8% in the quarter.",
+     "8%", {"subject": "Vestas Wind Systems", "period": "quarter"}),
+    ("The statistics office published its figures on Monday. It said exports rose 5% in April.", "5%", {"subject": None}),
+    # a restatement, a move and a compared figure share their figure's owner
+    ("Novo Nordisk earned 20 billion kroner, or 4.5 kroner a share, up 6% from 19 billion kroner.", "4.5 kroner", {"subject": "Novo Nordisk"}),
+    ("Novo Nordisk earned 20 billion kroner, or 4.5 kroner a share, up 6% from 19 billion kroner.", "6%", {"subject": "Novo Nordisk"}),
+    ("Novo Nordisk earned 20 billion kroner, or 4.5 kroner a share, up 6% from 19 billion kroner.", "19 billion kroner",
+     {"subject": "Novo Nordisk"}),
+    # the reporting company owns what it reports or estimates; a holder named after "owned by"
+    ("Ryanair estimated that the strikes will lead to a charge of 20 million euros.", "20 million euros", {"subject": "Ryanair"}),
+    ("The insurer is 51%-owned by Allianz.", "51%", {"subject": "Allianz"}),
+    # the venue where shares trade is not their owner
+    ("Shares of Adyen closed at 1,200 euros on Euronext Amsterdam.", "1,200 euros", {"subject": "Adyen"}),
 ]
 
 

@@ -94,7 +94,7 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
             if record["period"] is None:
                 record["period"] = lead["period"]
         else:
-            key = figure_metric(ctx, mc, span, record["type"] == "percent")
+            key = figure_metric(ctx, mc, span, record["type"] == "percent", record["end"])
             if key is None and lead is not None:
                 key = lead["metric"]
             record["metric"] = per_share(mc, key) if mc.per_share.match(after) else key

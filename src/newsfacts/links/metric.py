@@ -24,6 +24,9 @@ from .context import DocContext
 from .cues import phrase_regex, surface_forms, way_of
 from .tree import NOMINAL, SUBJECTS, VERBAL
 
+VALUE_NOUNS = frozenset({"value", "volume", "total", "amount", "figure", "level", "sum"})
+"""Nouns that say how much of something there is without saying of what."""
+
 LEVEL_NOUNS = frozenset({"high", "low", "level", "total", "record", "peak", "figure", "amount", "sum", "value", "tune", "high-water"})
 """Nouns that only hold a figure ("a high of $42", "a total of $5 million"): the metric is what they are a level of."""
 
@@ -35,6 +38,7 @@ class MetricCues:
         self.nouns = {phrase: key for key, phrases in cues["nouns"].items() for phrase in phrases}
         self.verbs = {verb: key for key, verbs in cues["verbs"].items() for verb in verbs}
         self.quote_verbs = set(cues["quote_verbs"])
+        self.share_verbs = set(cues["share_verbs"])
         self.kinds = {word: key for key, words in cues["subject_kinds"].items() for word in words}
         self.per_share = re.compile(rf"^\s*(?:{phrase_regex(cues['per_share'])})\b", re.I)
         self.result_metrics = frozenset(cues["result_metrics"])
@@ -78,18 +82,17 @@ def noun_key(words: Sequence[tuple[str, str]], table: dict[str, str]) -> str | N
 
 
 def _phrase_words(noun: Token) -> list[tuple[str, str]]:
-    """The noun with the compound and adjective modifiers written right before it, as the text
-    writes them: a hyphenated word stays one word ("write-off", "per-share earnings")."""
+    """The noun with the modifiers written right before it, as the text writes them: a
+    hyphenated word stays one word ("write-off", "cross-border e-commerce")."""
     doc = noun.doc
     first = noun.i
-    while first > noun.sent.start and first - noun.i < 4:
+    while first > noun.sent.start and noun.i - first < 6:
         before = doc[first - 1]
-        if before.head.i == noun.i and before.dep_ in ("compound", "amod", "nmod", "npadvmod") or (
-            before.text == "-" and not before.whitespace_) or (
-            first - 1 > noun.sent.start and doc[first - 2].text == "-" and not doc[first - 2].whitespace_ and before.head.i >= first - 1):
-            first -= 1
-        else:
+        glued = not before.whitespace_
+        modifier = before.dep_ in ("compound", "amod", "nmod", "npadvmod") and first <= before.head.i <= noun.i
+        if not (glued or modifier) or before.is_punct and before.text != "-":
             break
+        first -= 1
     chunks = doc[first : noun.i + 1].text.lower().split()
     if not chunks:
         return [(noun.lower_, noun.lemma_.lower())]
@@ -101,10 +104,14 @@ def _phrase_words(noun: Token) -> list[tuple[str, str]]:
 def key_of_noun(mc: MetricCues, noun: Token) -> str | None:
     """The metric a noun names: "net income", "share of the market", "stake"; when the head noun
     names none, a modifier that does ("earnings estimate" → profit)."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("ORG", "GPE", "PERSON"):
+        return None
     words = _phrase_words(noun)
     key = noun_key(words, mc.nouns)
     if key is None:
         key = next((noun_key([word], mc.nouns) for word in reversed(words[:-1]) if noun_key([word], mc.nouns)), None)
+    if key is None and noun.lower_ in VALUE_NOUNS:
+        key = _value_of(mc, noun)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -126,6 +133,21 @@ def kind_of_subject(mc: MetricCues, ctx: DocContext, noun: Token) -> str | None:
                 return kind
     if noun.i in ctx.org_at or noun.lower_ in ctx.cues.org_pronouns or noun.lower_ in ctx.cues.org_nouns:
         return "share_price"
+    return None
+
+
+def _value_of(mc: MetricCues, noun: Token) -> str | None:
+    """What a bare "value", "volume" or "total" is the value of: a word before it ("the import and
+    export value") or its "of" complement ("the value of cross-border e-commerce")."""
+    for token in sorted((t for t in noun.subtree if t.i < noun.i and t.pos_ in NOMINAL | {"ADJ", "VERB"}), key=lambda t: -t.i):
+        key = noun_key([(token.lower_, token.lemma_.lower())], mc.nouns)
+        if key:
+            return key
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ != "PROPN":
+                    return noun_key(_phrase_words(pobj), mc.nouns)
     return None
 
 
@@ -203,9 +225,13 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
     if verb is None:
         return None
     key = mc.verb_key(verb)
+    if key == "cost":  # "a barrel cost $88" is a price, "the project cost $5 billion" a cost
+        subject = _clause_subject(verb)
+        if subject is not None and kind_of_subject(mc, ctx, subject) == "price":
+            return "price"
     if key and prep in (None, "for", "by", "of", "to", "at"):
         return key
-    if prep in ("to", "from"):  # "cut its stake to 5%", "raised the dividend to 30 cents"
+    if prep in ("to", "from", "at"):  # "cut its stake to 5%", "kept its policy rate at 6.5%"
         for child in verb.children:
             if child.dep_ == "dobj" and key_of_noun(mc, child):
                 return key_of_noun(mc, child)
@@ -213,7 +239,7 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
         return key_of_noun(mc, verb.head)  # "claims totaling $1 billion"
     subject = _clause_subject(verb)
     if subject is None:
-        return None
+        return _noun_before(mc, verb)
     quoted = prep == "at"
     moving = way_of(verb, ctx.cues.change_verbs) is not None
     subject_key = key_of_noun(mc, subject)
@@ -224,10 +250,11 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
     return None
 
 
-def part_of(ctx: DocContext, mc: MetricCues, span: Span, percent: bool) -> str | None:
+def part_of(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, end: int) -> str | None:
     """A part of a whole: "5% of X" or "$15 million of X's stock" is a stake in X, "30% of the
-    market" a market share, "35% of group revenue" the whole's metric; "61%-owned" a stake."""
-    if ctx.text.startswith("-owned", span.end_char) or ctx.text[span.end_char : span.end_char + 7].lower().strip() == "owned":
+    market" a market share, "35% of group revenue" the whole's metric; "61%-owned" a stake.
+    ``end``: where the figure's text ends (inside a token such as "61%-owned")."""
+    if re.match(r"-?\s*(?:owned|held|controlled)\b", ctx.text[end : end + 12], re.I):
         return "stake"
     whole = in_noun(span, preps=("of",))
     if whole is None:
@@ -239,12 +266,29 @@ def part_of(ctx: DocContext, mc: MetricCues, span: Span, percent: bool) -> str |
         return "stake"
     if whole.lemma_.lower() == "market" and percent:
         return "market_share"
+    if key is None and percent and whole.pos_ != "PROPN":
+        verb, _ = _governing_verb(span.root)
+        if verb is not None and mc.verb_key(verb) is None and not surface_forms(verb.lower_, verb.lemma_).isdisjoint(mc.share_verbs):
+            return "market_share"  # "makes 90% of the world's chips": its share of that market
     return key
 
 
-def figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool) -> str | None:
+def _noun_before(mc: MetricCues, verb: Token) -> str | None:
+    """For a verb the parser left without a subject: the metric noun written just before it, in
+    the same stretch of the sentence ("the export value of e-commerce reached …")."""
+    for token in reversed(verb.doc[max(verb.sent.start, verb.i - 6) : verb.i]):
+        if token.is_punct and token.text != "-":
+            return None
+        if token.pos_ == "NOUN":
+            key = key_of_noun(mc, token)
+            if key:
+                return key
+    return None
+
+
+def figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, end: int) -> str | None:
     """The figure's metric from its own noun or its clause, before restatement and comparison."""
-    key = _figure_metric(ctx, mc, span, percent)
+    key = _figure_metric(ctx, mc, span, percent, end)
     if percent and key == "share_price" and _share_noun(span) is not None:
         return "market_share"  # "a share of 7%", "its share rose to 30%"
     if percent and key is None and any(t.lower_ in ("own", "owns", "owned", "hold", "holds", "held") for t in span.root.ancestors):
@@ -260,8 +304,8 @@ def _share_noun(span: Span) -> Token | None:
     return None
 
 
-def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool) -> str | None:
-    part = part_of(ctx, mc, span, percent)
+def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, end: int) -> str | None:
+    part = part_of(ctx, mc, span, percent, end)
     if part:
         return part
     noun = own_noun(span)

@@ -41,9 +41,9 @@ def subject(ctx: DocContext, span: Span, company_figure: bool = False) -> str | 
 
 def _holder(ctx: DocContext, span: Span) -> str | None:
     """"61%-owned by X", "a 40% stake held by X": the holder named after the figure."""
-    following = ctx.doc[span.end : min(span.sent.end, span.end + 4)]
+    following = ctx.doc[span.end - 1 : min(span.sent.end, span.end + 4)]
     for token in following:
-        if token.lower_ in ("owned", "held", "controlled"):
+        if token.lower_.endswith(("owned", "held", "controlled")):
             for prep in token.children:
                 if prep.dep_ == "agent" or prep.lower_ == "by":
                     for pobj in prep.children:

@@ -1,0 +1,79 @@
+"""What each figure measures (``metric``): one row per sentence, written in other words than
+the development articles (other companies, currencies and verbs), the spec's traps included."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsfacts
+
+PUBLISHED = "2024-05-10"
+
+CASES = [
+    # results: profit, loss, operating profit, revenue, eps (restatement and per share)
+    ("Heineken said net profit rose 9% to 1.2 billion euros in the first half.", "1.2 billion euros", "profit"),
+    ("Heineken said net profit rose 9% to 1.2 billion euros in the first half.", "9%", "profit"),
+    ("Infosys earned 61 billion rupees in the quarter.", "61 billion rupees", "profit"),
+    ("Ocado posted a pre-tax loss of 394 million pounds for the year.", "394 million pounds", "loss"),
+    ("Peloton lost $1.2 billion in its fiscal fourth quarter.", "$1.2 billion", "loss"),
+    ("Siemens' operating income climbed 12 percent to 2.9 billion euros.", "2.9 billion euros", "operating_profit"),
+    ("Zara owner Inditex reported sales of 35.9 billion euros for the year.", "35.9 billion euros", "revenue"),
+    ("Revenue at Naspers fell 4% from a year earlier.", "4%", "revenue"),
+    ("Shopify earned $45 million, or 3 cents a share, in the quarter.", "3 cents", "eps"),
+    ("Shopify earned $45 million, or 3 cents a share, in the quarter.", "$45 million", "profit"),
+    ("The brewer reported earnings of 2.15 euros per share.", "2.15 euros", "eps"),
+    # a loss vs a profit that fell
+    ("Nokia's profit fell 40% to 420 million euros.", "420 million euros", "profit"),
+    ("Nokia swung to a net loss of 150 million euros.", "150 million euros", "loss"),
+    # a price paid for a company vs a share price
+    ("Cisco agreed to buy Splunk for $28 billion in cash.", "$28 billion", "deal_value"),
+    ("Carlsberg made a takeover bid of 3.3 billion pounds for Britvic.", "3.3 billion pounds", "deal_value"),
+    ("Carlsberg agreed to pay 3.3 billion pounds for Britvic.", "3.3 billion pounds", "deal_value"),
+    ("Shares of Splunk closed at $156.90 on Friday.", "$156.90", "share_price"),
+    ("Ericsson stock fell 5% in Stockholm trading.", "5%", "share_price"),
+    # a share of a market vs a stake in a company
+    ("Samsung's share of the smartphone market slipped to 19 percent.", "19 percent", "market_share"),
+    ("BYD now makes 30% of the electric cars sold in the country.", "30%", "market_share"),
+    ("Tencent holds a 9% stake in the game studio.", "9%", "stake"),
+    ("SoftBank owns about 90% of Arm.", "90%", "stake"),
+    ("The insurer is 51%-owned by Allianz.", "51%", "stake"),
+    # an index move vs a share move
+    ("The Nikkei average dropped 2.3% on Tuesday.", "2.3%", "index"),
+    ("The FTSE 100 index closed up 0.8 percent.", "0.8 percent", "index"),
+    ("Toyota shares dropped 2.3% on Tuesday.", "2.3%", "share_price"),
+    # economy and markets
+    ("Brazil's unemployment rate fell to 7.5% in March.", "7.5%", "unemployment"),
+    ("Consumer prices in Turkey rose 68.5 percent in March from a year earlier.", "68.5 percent", "inflation"),
+    ("The Reserve Bank kept its policy rate at 6.5 percent.", "6.5 percent", "interest_rate"),
+    ("Exports from Vietnam rose 14% to $33.6 billion in April.", "$33.6 billion", "trade"),
+    ("The euro weakened to $1.07 against the dollar.", "$1.07", "exchange_rate"),
+    ("Gross domestic product expanded 3.4% in the quarter.", "3.4%", "growth"),
+    ("The government approved a budget of 45 trillion rupiah for next year.", "45 trillion rupiah", "budget"),
+    # company money of other kinds
+    ("Meta was fined 1.2 billion euros by Ireland's regulator.", "1.2 billion euros", "fine"),
+    ("Intel will invest 30 billion euros in a plant in Magdeburg.", "30 billion euros", "investment"),
+    ("The lender took a 700 million pound charge for bad loans.", "700 million pound", "cost"),
+    ("Unilever raised its quarterly dividend to 42 cents a share.", "42 cents", "dividend"),
+    ("The carmaker sold $2 billion of bonds due 2030.", "$2 billion", "debt"),
+    ("Its market value reached $3 trillion in June.", "$3 trillion", "market_value"),
+    ("The chief executive's pay package was worth 25 million pounds.", "25 million pounds", "pay"),
+    ("A barrel of Brent crude cost $88 on Monday.", "$88", "price"),
+    # no noun, no metric
+    ("The figure came to 5 percent.", "5 percent", None),
+]
+
+
+@pytest.mark.parametrize("text, figure_text, metric", CASES, ids=[f"{c[2]}:{c[1]}" for c in CASES])
+def test_metric(nlp, text, figure_text, metric):
+    doc = nlp(newsfacts.make_doc(nlp, text, PUBLISHED))
+    figures = [r for r in doc._.fact_records if r["type"] in ("money", "percent") and r["text"] == figure_text]
+    assert figures, f"no figure {figure_text!r} in {[r['text'] for r in doc._.fact_records]}"
+    assert figures[0]["metric"] == metric
+
+
+def test_metric_on_every_figure_of_the_typed_facts(nlp):
+    """``metric`` is a field of the Money and Percent facts and of their JSON form."""
+    facts = newsfacts.extract("Acme Corp. said revenue rose 5% to $10 million.", published=PUBLISHED)
+    figures = [f for f in facts if f.type in ("money", "percent")]
+    assert {f.metric for f in figures} == {"revenue"}
+    assert all(f.to_dict()["metric"] == "revenue" for f in figures)
