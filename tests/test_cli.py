@@ -20,7 +20,7 @@ FIELDS = {
     "event": {"name"},
     "date": {"date_start", "date_end", "open_end", "granularity"},
 }
-OPTIONAL = {"amount_max", "date_start", "date_end"}
+OPTIONAL = {"amount_max", "value_max", "metric", "date_start", "date_end"}  # docs/gold-spec.md: optional fields
 
 
 @pytest.fixture(scope="module")

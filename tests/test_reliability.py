@@ -107,11 +107,11 @@ def test_jsonl_output_integrity(tmp_path):
     assert [r["doc"] for r in strict_lines(out)] == ["n0", "n1", "n2"]
 
 
-@pytest.mark.parametrize("target", ["out.jsonl", "outdir"])
+@pytest.mark.parametrize("target", ["out.jsonl", "out.csv", "out.parquet", "outdir"])
 def test_a_second_writer_is_refused(tmp_path, target):
     corpus = write_jsonl(tmp_path / "in.jsonl", [{"id": "x", "text": ARTICLE}])
     out = tmp_path / target
-    if target.endswith(".jsonl"):
+    if "." in target:
         out.write_text("")
         fd = os.open(out, os.O_RDWR)
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
+from itertools import count
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -18,8 +19,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .inputs import InputError, iter_documents, iter_jsonl
+from .messages import one_line
 from .outputs import Sink
 from .components.base import DEFAULT_TIME_LIMIT
+from .pipeline import clean_text
 from .runner import Document, Result, run
 
 
@@ -34,11 +37,12 @@ class BatchOptions:
     recursive: bool = False
     html: bool | None = None
     fmt: str = "jsonl"
-    out: Path | None = None
+    out: Path | str | None = None  # a str keeps a trailing "/" (a directory)
     jobs: int = 1
     batch_size: int = 16
     resume: bool = False
     print_text: bool = False
+    excel: bool = False
     dask_address: str | None = None
     time_limit: float | None = DEFAULT_TIME_LIMIT
 
@@ -78,17 +82,37 @@ def _sources(options: BatchOptions) -> Iterator[Document | InputError]:
                               published_field=options.published_field)
 
 
+class UniqueIds:
+    """Makes document ids unique in a run: a later document with an id already seen gets
+    ``id#2``, ``id#3``, … (the first number free), which depends on input order only, so a
+    ``--resume`` of the same input gives every document the same id again."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def __call__(self, doc_id: str) -> str:
+        unique = doc_id
+        if unique in self.seen:
+            unique = next(f"{doc_id}#{n}" for n in count(2) if f"{doc_id}#{n}" not in self.seen)
+        self.seen.add(unique)
+        return unique
+
+
 def extract_batch(options: BatchOptions, console: Console) -> Summary:
     """Run one batch: every failure gets one line on ``console``; returns the tallies."""
     from .pipeline import load
 
     if options.jobs > cpu_count():
         console.print(f"newsfacts: note: --jobs {options.jobs} is more than the {cpu_count()} CPUs; using {cpu_count()}",
-                      markup=False, highlight=False)
+                      markup=False, highlight=False, soft_wrap=True)
         options.jobs = cpu_count()
     summary = Summary()
     started = time.perf_counter()
-    sink = Sink(options.fmt, options.out, options.print_text, resume=options.resume)
+    sink = Sink(options.fmt, options.out, options.print_text, resume=options.resume, excel=options.excel)
+    unique = UniqueIds()
+
+    def say(message: str) -> None:
+        console.print(one_line(message), markup=False, highlight=False, soft_wrap=True)
 
     def documents() -> Iterator[Document]:
         for item in _sources(options):
@@ -96,14 +120,17 @@ def extract_batch(options: BatchOptions, console: Console) -> Summary:
                 summary.failed += 1
                 if "no such file" in str(item) or "no files match" in str(item) or "directory has no" in str(item):
                     summary.usage_errors += 1
-                console.print(f"newsfacts: skipped: {item}", markup=False, highlight=False)
+                say(f"newsfacts: skipped: {item}")
                 continue
-            if options.resume and sink.is_done(item.id):
+            cleaned = clean_text(str(item.id))  # as the record will hold it, so --resume compares alike
+            doc_id = unique(cleaned)
+            if doc_id != cleaned:
+                say(f"newsfacts: note: duplicate id {cleaned!r}: this document is written as {doc_id!r}")
+            if options.resume and sink.is_done(doc_id):
                 summary.skipped += 1
                 continue
-            if options.published is not None:
-                item = Document(item.id, item.text, options.published)
-            yield item
+            yield Document(doc_id, item.text, options.published if options.published is not None else item.published,
+                           item.published_basis if options.published is None else None)
 
     if options.dask_address:
         from .dask import run_on_cluster
@@ -121,18 +148,17 @@ def extract_batch(options: BatchOptions, console: Console) -> Summary:
             for result in results:
                 if result.record is None:
                     summary.failed += 1
-                    console.print(f"newsfacts: failed: {result.document.id}: {result.error}", markup=False, highlight=False)
+                    say(f"newsfacts: failed: {result.document.id}: {result.error}")
                     continue
                 try:
                     sink.write(result.record, result.document.text)
-                except (ValueError, UnicodeError) as err:  # a record that cannot be written as strict JSON
+                except (ValueError, UnicodeError) as err:  # not strict JSON, or a file name too long: this document only
                     summary.failed += 1
-                    console.print(f"newsfacts: failed: {result.document.id}: cannot be written ({err})", markup=False, highlight=False)
+                    say(f"newsfacts: failed: {result.document.id}: cannot be written ({err})")
                     continue
                 if result.partial:
                     summary.partial += 1
-                    console.print(f"newsfacts: partly failed: {result.document.id}: {result.error} (its other facts are written)",
-                                  markup=False, highlight=False)
+                    say(f"newsfacts: partly failed: {result.document.id}: {result.error} (its other facts are written)")
                 summary.documents += 1
                 summary.facts.update(fact["type"] for fact in result.record["facts"])
                 elapsed = time.perf_counter() - started
@@ -142,5 +168,5 @@ def extract_batch(options: BatchOptions, console: Console) -> Summary:
         sink.close()
     summary.seconds = time.perf_counter() - started
     if summary.documents + summary.failed + summary.skipped > 1 or summary.failed or summary.partial or console.is_terminal:
-        console.print(summary.line(), markup=False, highlight=False)
+        console.print(summary.line(), markup=False, highlight=False, soft_wrap=True)
     return summary

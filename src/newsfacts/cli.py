@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import signal
 import sys
 from enum import Enum
@@ -13,6 +14,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
+from .messages import OneLineFormatter, one_line
 from .pipeline import parse_published
 
 app = typer.Typer(
@@ -35,7 +37,7 @@ class OutputFormat(str, Enum):
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one clear line on stderr and return the exit to raise."""
-    stderr.print(f"newsfacts: error: {message}", markup=False, highlight=False)
+    stderr.print(f"newsfacts: error: {one_line(message)}", markup=False, highlight=False)
     return typer.Exit(code)
 
 
@@ -75,7 +77,8 @@ def extract(
     published: Optional[str] = typer.Option(
         None, "--published", help="Reference date YYYY-MM-DD for every input (default: each article's own header)."
     ),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="A directory (<stem>.json per document), or a .jsonl, .csv or .parquet file."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="A directory (<stem>.json per document; a path ending in /, "
+                                      "an existing directory or one without an extension), or a .jsonl, .json, .csv or .parquet file."),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into subdirectories."),
     jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Read a JSONL corpus: one JSON object per line."),
     text_field: str = typer.Option("text", "--text-field", help="JSONL field holding the article text."),
@@ -86,6 +89,8 @@ def extract(
     resume: bool = typer.Option(False, "--resume", help="Skip documents already in --out."),
     html: Optional[bool] = typer.Option(None, "--html/--no-html", help="Treat inputs as HTML pages (default: by .html/.htm suffix)."),
     print_text: bool = typer.Option(False, "--print-text", help="Add the text that the offsets index to each output object."),
+    excel: bool = typer.Option(False, "--excel", help="CSV for spreadsheets: UTF-8 with a BOM, and cells that start with "
+                               "= + - @ or a tab neutralised with a leading '. Plain CSV (the default) is for data tools."),
     dask_address: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster (scheduler address, e.g. tcp://host:8786)."),
     time_limit: float = typer.Option(60.0, "--time-limit", min=0,
                                      help="Seconds the fact components may spend on each 10,000-character piece of a document "
@@ -100,7 +105,7 @@ def extract(
       cat article.txt | newsfacts extract - --published 2024-05-01 --format table
     """
     from .batch import BatchOptions, extract_batch
-    from .outputs import OutputError
+    from .outputs import OutputError, output_kind
 
     if not paths and jsonl is None:
         raise fail("give article files, directories, '-' for standard input, or --jsonl FILE")
@@ -109,24 +114,29 @@ def extract(
     except ValueError as err:
         raise fail(f"--published: {err}") from None
     single = jsonl is None and len(paths or []) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
-    table_suffix = {".csv": "csv", ".parquet": "parquet"}.get(out.suffix.lower()) if out is not None else None
-    fmt = output_format.value if output_format else (table_suffix or ("json" if single else "jsonl"))
-    if fmt in ("csv", "parquet") and out is not None and table_suffix != fmt:
+    try:
+        kind = output_kind(out) if out is not None else None
+    except OutputError as err:
+        raise fail(str(err)) from None
+    fmt = output_format.value if output_format else (kind if kind not in (None, "dir") else ("json" if single else "jsonl"))
+    if kind not in (None, "dir") and fmt != kind:
+        raise fail(f"--out {out} is a .{kind} file: use --format {kind} or another --out")
+    if fmt in ("csv", "parquet") and kind == "dir":
         raise fail(f"--format {fmt} writes one table: give --out FILE.{fmt}")
-    if table_suffix and fmt != table_suffix:
-        raise fail(f"--out {out} is a {table_suffix} file: use --format {table_suffix} or another --out")
     if fmt == "parquet" and out is None:
         raise fail("--format parquet writes a binary file: give --out FILE.parquet")
-    if resume and fmt == "parquet":
-        raise fail("--resume cannot append to a Parquet file: use --out FILE.jsonl or FILE.csv")
-    if fmt == "html" and (out is None or out.suffix == ".jsonl"):
+    if resume and kind in ("parquet", "json"):
+        raise fail(f"--resume cannot append to a .{kind} file: use --out FILE.jsonl, FILE.csv or a directory")
+    if fmt == "html" and kind != "dir":
         raise fail("--format html writes one page per document: give --out DIR")
     if resume and out is None:
-        raise fail("--resume needs --out (a directory or a .jsonl file)")
+        raise fail("--resume needs --out (a directory, or a .jsonl or .csv file)")
+    if excel and fmt != "csv":
+        raise fail("--excel is for CSV output: give --out FILE.csv or --format csv")
     options = BatchOptions(
         paths=list(paths or []), jsonl=jsonl, text_field=text_field, id_field=id_field,
         published_field=published_field, published=reference, recursive=recursive, html=html,
-        fmt=fmt, out=out, jobs=jobs, batch_size=batch_size, resume=resume, print_text=print_text,
+        fmt=fmt, out=out, jobs=jobs, batch_size=batch_size, resume=resume, print_text=print_text, excel=excel,
         dask_address=dask_address, time_limit=time_limit or None,
     )
     try:
@@ -249,6 +259,10 @@ def main() -> None:
     (``--debug`` shows it)."""
     debug = "--debug" in sys.argv
     signal.signal(signal.SIGTERM, _terminate)
+    handler = logging.StreamHandler()  # warnings (an encoding guessed, a worker restarted) as one prefixed line
+    handler.setFormatter(OneLineFormatter())
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("newsfacts").addHandler(handler)
     try:
         code = app(standalone_mode=False)
     except (typer.Abort, KeyboardInterrupt, Interrupted) as err:
@@ -257,10 +271,10 @@ def main() -> None:
         sys.exit(128 + signum)
     except Exception as err:  # usage errors carry their own message and exit code; anything else is a failure
         if hasattr(err, "format_message") and hasattr(err, "exit_code"):
-            stderr.print(f"newsfacts: error: {err.format_message()}", markup=False, highlight=False)
+            stderr.print(f"newsfacts: error: {one_line(err.format_message())}", markup=False, highlight=False)
             sys.exit(err.exit_code)
         if debug:
             raise
-        stderr.print(f"newsfacts: error: {type(err).__name__}: {err}", markup=False, highlight=False)
+        stderr.print(f"newsfacts: error: {type(err).__name__}: {one_line(str(err))}", markup=False, highlight=False)
         sys.exit(1)
     sys.exit(code or 0)

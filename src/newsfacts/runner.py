@@ -251,17 +251,26 @@ def _in_parallel(nlp: Language, batches: Iterator[list[_Unit]], n_process: int,
     in_flight: deque[tuple[list[_Unit], Future]] = deque()
 
     def take() -> tuple[list[_Unit], list[Any]]:
+        """The next batch's outputs. When a worker dies, which batch killed it is unknown:
+        the oldest is tried again alone and blamed only if it kills a worker again; the
+        others are then sent again."""
         nonlocal executor
         batch, future = in_flight.popleft()
         try:
             return batch, future.result()
         except BrokenProcessPool:
             logger.warning("a worker process died; restarting the workers")
+        _stop(executor)
+        executor = start()
+        try:
+            outputs = submit(batch).result()
+        except BrokenProcessPool:
             _stop(executor)
             executor = start()
-            for i, (other, _) in enumerate(in_flight):
-                in_flight[i] = (other, submit(other))
-            return batch, [None] * len(batch)
+            outputs = [None] * len(batch)
+        for i, (other, _) in enumerate(in_flight):
+            in_flight[i] = (other, submit(other))
+        return batch, outputs
 
     try:
         for batch in batches:

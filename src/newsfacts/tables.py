@@ -338,35 +338,54 @@ def figures(frame: pd.DataFrame | str | Path) -> pd.DataFrame:
     return rows.loc[:, list(FIGURE_COLUMNS)].reset_index(drop=True)
 
 
-def _csv_value(value: Any) -> Any:
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV
+# injection"); with excel=True such cells get a leading "'", and so do cells that start
+# with "'" themselves, so that ``unexcel`` gives every value back exactly.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _csv_value(value: Any, excel: bool = False) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if excel and isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
     return value
 
 
-class CsvWriter:
-    """Streams rows as CSV (header first, unless appending to a file that has one)."""
+def unexcel(cell: str) -> str:
+    """A cell written with ``excel=True`` as the value it stands for.
 
-    def __init__(self, stream: TextIO, header: bool = True) -> None:
-        self.stream = stream
+    >>> unexcel("'=SUM(A1)"), unexcel("''quoted"), unexcel("Acme")
+    ('=SUM(A1)', "'quoted", 'Acme')
+    """
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+
+
+class CsvWriter:
+    """Streams rows as CSV (header first, unless appending to a file that has one).
+
+    Plain CSV is byte-exact for data tools; ``excel=True`` is for spreadsheets: a BOM
+    before the header (so UTF-8 is recognised) and formula-like cells neutralised."""
+
+    def __init__(self, stream: TextIO, header: bool = True, excel: bool = False) -> None:
+        self.stream, self.excel = stream, excel
         self.writer = csv.DictWriter(stream, fieldnames=list(COLUMNS), extrasaction="ignore", lineterminator="\n")
+        # csv quotes a field with "\r" only when "\r" ends lines: a row holding one is quoted whole
+        self.quoted = csv.DictWriter(stream, fieldnames=list(COLUMNS), extrasaction="ignore", lineterminator="\n",
+                                     quoting=csv.QUOTE_ALL)
         if header:
+            if excel:
+                stream.write("\ufeff")
             self.writer.writeheader()
 
     def write(self, record: dict[str, Any]) -> None:
         for row in record_rows(record):
-            self.writer.writerow({key: _csv_value(value) for key, value in row.items()})
+            cells = {key: _csv_value(value, self.excel) for key, value in row.items()}
+            carriage_return = any(isinstance(cell, str) and "\r" in cell for cell in cells.values())
+            (self.quoted if carriage_return else self.writer).writerow(cells)
         self.stream.flush()
-
-
-def csv_done_ids(path: Path) -> set[str]:
-    """Document ids already in a CSV file written by ``CsvWriter`` (for ``--resume``)."""
-    if not path.exists():
-        return set()
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {row["doc"] for row in csv.DictReader(handle) if row.get("doc")}
 
 
 class ParquetWriter:
