@@ -9,7 +9,13 @@ million", "between 40 and $60 million"); a list ("€3m and $4m") or a move that
 change governs ("rose from $4bn to $6bn", "fell $1 to $13") is two amounts. A lower end
 without a magnitude shares the upper one's unless it is written in thousands; when neither
 reading fits ("$700 to $1.4 billion") the lower end gives no fact. After a magnitude,
-"pounds" is sterling unless the article weighs something. Sub-units count in units of their
+"pounds" is sterling unless the article weighs something. Markers in other orders and cases
+count: a code before a magnitude ("85 USD million"), a name before the number ("yen 500
+billion"), a code glued to a dollar sign ("cad$ 40") or to a million or thousand prefix
+("MEUR 12", "250 kSEK"), a dollar prefix in lower case or set apart ("c$12", "hk $ 3");
+such a prefix names its own currency or none, never US dollars. Hyphenated amounts used as
+adjectives count ("a 15-cent dividend", "a two-yen rise"), idioms do not ("a billion-dollar
+question"). Sub-units count in units of their
 currency: the one of the nearest amount that uses them, else the one the article's cue
 words pick ("50 sen" needs a Malaysian story). Single letters and symbols that also name
 products ("R", "N", "P", "JD") need a regional cue and a magnitude or a decimal mark.
@@ -74,10 +80,13 @@ class MoneyRecognizer(FactComponent, TableComponent):
     def set_tables(self, tables: dict[str, Any]) -> None:
         super().set_tables(tables)
         self.currency_table = CurrencyTable.from_rows(self.tables["currencies"], self.tables["currency_context"])
+        table = self.currency_table
         # "NZ $ 26 million": a dollar sign after two or more letters may stand apart from them.
-        spaced = [re.sub(r"\$$", " $", sym) for sym in self.currency_table.symbols if re.fullmatch(r"[A-Z]{2,}\$", sym)]
-        symbols = alternation([*self.currency_table.symbols, *spaced])
-        names = alternation(self.currency_table.suffix_markers)
+        spaced = [re.sub(r"\$$", " $", sym) for sym in table.symbols if re.fullmatch(r"[A-Z]{2,}\$", sym)]
+        exact = alternation([*table.symbols, *spaced])
+        loose = [*table.loose_symbols, *(re.sub(r"\$$", " $", sym) for sym in table.loose_symbols)]
+        symbols = alternation([*table.symbols, *spaced, *loose, *table.scaled_codes, *table.prefix_names]).replace(r"\ ", r"\s")
+        names = alternation([*table.suffix_markers, *table.scaled_codes])
         number, magnitude = number_pattern(), magnitude_pattern()
         amount = rf"(?P<num>{number})(?P<mag>{magnitude})?"
         upper = rf"(?:(?P<link>{RANGE_LINK})(?P<sym2>{symbols})?\s?(?P<num2>{number})(?P<mag2>{magnitude})?)?"
@@ -85,9 +94,10 @@ class MoneyRecognizer(FactComponent, TableComponent):
         suffixed = (
             rf"(?<![\w.,−-])(?P<neg_b>[-−])?(?P<num_b>{number})(?P<mag_b>{magnitude})?"
             rf"(?:(?P<link_b>{RANGE_LINK})(?P<num2_b>{number})(?P<mag2_b>{magnitude})?)?(?P<gap_b>[\s-]?)(?P<name>{names})(?![\w])"
+            rf"(?P<mag_c>{magnitude})?"  # "85 USD million"
         )
         self.pattern = re.compile(rf"{prefixed}|{suffixed}", re.IGNORECASE)
-        self.symbol_case = re.compile(rf"(?:{symbols})")
+        self.symbol_case = re.compile(rf"(?:{exact})")
         # A bare number before an amount whose currency it shares ("6 or $7", "between 40 and $60 million").
         self.bare_lower = re.compile(
             rf"(?<![\w.,$£€¥−-])(?P<low>{number})(?P<mag>{magnitude})?(?P<link>\s{{1,3}}(?:or|to|and)\s{{1,3}}|\s?[-–]\s?)$",
@@ -125,9 +135,19 @@ class MoneyRecognizer(FactComponent, TableComponent):
             if amount is not None:
                 found.append(amount)
                 position = amount.end
+            elif self._foreign_dollar(match.group("sym")):
+                position = match.end("sym")  # "hk $ 3 billion" refused is never "$ 3 billion"
             else:
                 position = match.start() + 1
         return self._settle_subunits(found, text)
+
+    def _foreign_dollar(self, symbol: str | None) -> bool:
+        """Whether a prefix is a dollar sign with letters that name another currency ("hk $",
+        "C $"), as opposed to a word that ends before one ("the year's $1.5 billion")."""
+        if symbol is None or symbol == "$" or not symbol.endswith("$"):
+            return False
+        compact = symbol.replace(" ", "")
+        return compact.lower() in self.currency_table.loose_symbols and (len(compact) > 2 or compact[0].isupper())
 
     def _settle_subunits(self, found: list[_Amount], text: str) -> list[_Amount]:
         """A sub-unit ("12 cents", "50 sen") takes the currency of the nearest amount that uses it,
@@ -147,46 +167,87 @@ class MoneyRecognizer(FactComponent, TableComponent):
             settled.append(amount)
         return settled
 
-    def _currency(self, match: re.Match[str], text: str) -> tuple[str | tuple[str, ...] | None, int]:
-        """The currency a match names (a tuple for a shared sub-unit) and how many of it make one unit."""
+    def _currency(self, match: re.Match[str], text: str) -> tuple[str | tuple[str, ...] | None, int, int]:
+        """The currency a match names (a tuple for a shared sub-unit), how many of it make one
+        unit, and the multiplier its marker carries ("MEUR": a million)."""
+        table = self.currency_table
         symbol = match.group("sym")
+        magnitude = bool(match.group("mag") or match.group("mag_b") or match.group("mag_c"))
         if symbol is not None:
-            if not self.symbol_case.fullmatch(symbol):
-                return None, 1  # symbols and codes are case-sensitive ("RM", not "rm")
-            symbol = symbol.replace(" ", "")
-            single_letter = len(symbol) == 1 and symbol.isalpha()
-            if single_letter and match.group("gap"):
-                return None, 1  # "R2 billion" in a South African story, never "R 5 billion"
-            bare = not (match.group("mag") or re.search(r"\D", match.group("num")))
-            if bare and (single_letter or not self.currency_table.allows_bare_digits(symbol)):
-                return None, 1  # never "R5", "N95" or "JD 618"
-            return self.currency_table.resolve(symbol, "symbol", text), 1
+            return self._prefix_currency(match, symbol, text)
         name = match.group("name")
-        if match.group("gap_b") == "-" and not (match.group("mag_b") and match.group("num_b")[0].isdigit()):
-            return None, 1  # "a 5-million-dollar grant", never "a billion-dollar question" or "the 2024-Euro"
-        subunit = self.currency_table.subunit(name)
+        if name in table.scaled_codes:
+            code, factor = table.scaled_codes[name]
+            return (None, 1, 1) if magnitude else (code, 1, factor)  # "250 kEUR", never "5 million kEUR"
+        if match.group("gap_b") == "-" and not self._adjective(match):
+            return None, 1, 1  # "a billion-dollar question", "the 2024-Euro"
+        subunit = table.subunit(name)
         if subunit is not None:
             codes, per_unit = subunit
             if len(name) <= 2 and (match.group("gap_b") or LABEL_BEFORE.search(text, max(0, match.start() - 20), match.start())):
-                return None, 1  # "85p", never "85 p", nor "Phase 1c" or "Section 4c"
-            return codes, per_unit
-        if self.currency_table.measures_something_else(name, text[max(0, match.start() - 30) : match.end() + 30]):
-            return None, 1
-        return self.currency_table.resolve(name, "name", text, scaled=bool(match.group("mag_b") or match.group("mag2_b"))), 1
+                return None, 1, 1  # "85p", never "85 p", nor "Phase 1c" or "Section 4c"
+            return codes, per_unit, 1
+        if table.measures_something_else(name, text[max(0, match.start() - 30) : match.end() + 30]):
+            return None, 1, 1
+        return table.resolve(name, "name", text, scaled=bool(match.group("mag_b") or match.group("mag2_b"))), 1, 1
+
+    @staticmethod
+    def _adjective(match: re.Match[str]) -> bool:
+        """Whether a hyphenated amount is one used as an adjective ("a 15-cent dividend", "a
+        two-yen rise", "a 5-million-dollar grant"), not an idiom ("a billion-dollar question")
+        nor a name ("the 2024-Euro")."""
+        number = match.group("num_b")
+        return not needs_magnitude(number) and not match.group("name")[:1].isupper() and not re.fullmatch(r"(?:1[89]|20)\d\d", number)
+
+    def _prefix_currency(self, match: re.Match[str], symbol: str, text: str) -> tuple[str | None, int, int]:
+        """The currency of a marker before the number. Symbols and codes match case exactly
+        ("RM", not "rm"); a dollar prefix in another case or set apart ("c$12", "hk $ 3") still
+        names its own currency, never US dollars; a name before the number needs a magnitude."""
+        table = self.currency_table
+        compact = symbol.replace(" ", "")
+        has_magnitude = bool(match.group("mag"))
+        bare = not (has_magnitude or re.search(r"\D", match.group("num")))
+        if compact in table.scaled_codes:
+            code, factor = table.scaled_codes[compact]
+            return (None, 1, 1) if has_magnitude else (code, 1, factor)
+        if self.symbol_case.fullmatch(symbol):
+            single_letter = len(compact) == 1 and compact.isalpha()
+            if single_letter and match.group("gap"):
+                return None, 1, 1  # "R2 billion" in a South African story, never "R 5 billion"
+            if bare and (single_letter or not table.allows_bare_digits(compact)):
+                return None, 1, 1  # never "R5", "N95" or "JD 618"
+            return table.resolve(compact, "symbol", text), 1, 1
+        code = table.loose_symbols.get(compact.lower())
+        if code is not None:
+            letters = compact[:-1]
+            if len(letters) == 1 and (" " in symbol or letters.isupper()):
+                # "C $7": only with the country named in the article, never after a label ("Series C $7")
+                cued = table.resolve("letter $", "symbol", text)
+                if cued != code or LABEL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+                    return None, 1, 1
+            return code, 1, 1
+        code = table.prefix_names.get(re.sub(r"\s+", " ", symbol.lower()))
+        return (code if has_magnitude else None), 1, 1
 
     def _amount(self, match: re.Match[str], text: str, floor: int) -> _Amount | None:
         """Read one regex match; ``None`` when it is not money after all or cannot be read whole.
         ``floor``: where the previous amount ends; a bare lower end never reaches back into it."""
-        currency, per_unit = self._currency(match, text)
+        currency, per_unit, factor = self._currency(match, text)
         if currency is None:
             return None
         suffix = "" if match.group("sym") is not None else "_b"
         num, mag, num2, mag2, neg, link = (match.group(key + suffix) for key in ("num", "mag", "num2", "mag2", "neg", "link"))
+        end = match.end()
+        if match.group("mag_c"):
+            if mag or num2 is not None or not re.fullmatch(r"[A-Z]{3}", match.group("name")):
+                end = match.end("name")  # only a code takes a magnitude after it ("85 USD million")
+            else:
+                mag = match.group("mag_c")
         if needs_magnitude(num) and not mag:
             return None
         if suffix and continues_a_number(text[max(0, match.start() - 40) : match.start()], num):
             return None  # the tail of a number the pattern could not read whole
-        start, end = match.start(), match.end()
+        start = match.start()
         if UNREAD_MAGNITUDE.match(text, end) or text[end : end + 1].isalnum():
             return None  # "R$9 bilhões", "Rs5.2x": a magnitude the tables do not know
         window_start = max(0, start - 120)
@@ -228,7 +289,9 @@ class MoneyRecognizer(FactComponent, TableComponent):
                 start = window_start + lower[1]
                 before = text[window_start:start]
                 between = re.search(r"\bbetween\s{1,3}$", before, re.IGNORECASE)
-        low /= per_unit
+        low = low * factor / per_unit
+        if high is not None:
+            high *= factor
         if neg:
             low = -low
         qualifier = qualifier_before(before)

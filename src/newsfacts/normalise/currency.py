@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -41,6 +42,9 @@ class CurrencyTable:
     subunits: dict[str, tuple[tuple[str, ...], int]] = field(default_factory=dict)
     zero_decimal: frozenset[str] = frozenset()
     euro_fixed: dict[str, tuple[Decimal, dt.date]] = field(default_factory=dict)
+    loose_symbols: dict[str, str] = field(default_factory=dict)
+    scaled_codes: dict[str, tuple[str, int]] = field(default_factory=dict)
+    prefix_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]], context: dict[str, Any]) -> "CurrencyTable":
@@ -63,9 +67,34 @@ class CurrencyTable:
         euro_fixed = {
             row["code"]: (Decimal(row["euro"]["rate"]), dt.date.fromisoformat(row["euro"]["from"])) for row in rows if "euro" in row
         }
+        loose, scaled, prefix_names = cls._derived_markers(rows)
         shared = {k: v for k, v in context.items() if not k.startswith("_")}
         shared = {k: {**shared[v["same_as"]], **v} if "same_as" in v else v for k, v in shared.items()}
-        return cls(symbols, names, shared, suffix_symbols, subunits, zero_decimal, euro_fixed)
+        return cls(symbols, names, shared, suffix_symbols, subunits, zero_decimal, euro_fixed, loose, scaled, prefix_names)
+
+    @staticmethod
+    def _derived_markers(rows: list[dict[str, Any]]) -> tuple[dict[str, str], dict[str, tuple[str, int]], dict[str, str]]:
+        """Markers derived from the rows rather than listed: dollar prefixes in any case
+        ("c$", "hk$") and codes glued to a dollar sign ("cad$"), keyed lower-case; codes with
+        a million or thousand prefix ("MEUR", "kUSD"); currency names written before the
+        number ("dollar 31.5 million"), from each row's ``prefix_names``."""
+        loose: dict[str, str] = {}
+        scaled: dict[str, tuple[str, int]] = {}
+        prefix_names: dict[str, str] = {}
+        for row in rows:
+            dollar_prefixes = [sym for sym in row.get("symbols", []) if re.fullmatch(r"[A-Za-z]{1,3}\$", sym)]
+            if any("$" in sym for sym in row.get("symbols", [])):
+                dollar_prefixes += [f"{code}$" for code in row.get("codes", [])]
+            for sym in dollar_prefixes:
+                if sym.lower() != "a$":  # "a $5 grant": the article, not Australia
+                    loose.setdefault(sym.lower(), row["code"])
+            for code in row.get("codes", []):
+                if re.fullmatch(r"[A-Z]{3}", code):
+                    scaled.setdefault(f"M{code}", (row["code"], 1_000_000))
+                    scaled.setdefault(f"k{code}", (row["code"], 1_000))
+            for name in row.get("prefix_names", []):
+                prefix_names.setdefault(name.lower(), row["code"])
+        return loose, scaled, prefix_names
 
     def to_usd(self, rates: "EcbRates", amount: Decimal, currency: str, on: dt.date | None) -> tuple[Decimal | None, str]:
         """The USD value and its basis. A currency the euro replaced goes through its fixed
