@@ -72,3 +72,27 @@ EXCHANGE_TAGS = [
 @pytest.mark.parametrize("text, expected", EXCHANGE_TAGS)
 def test_exchange_tags_mark_a_company_and_stay_out_of_names(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+SHORT_FORMS = [
+    # the name without its legal form, and a distinctive first word, name the same company
+    ("Quorvex Minerals Corp. said profit rose. Quorvex shares fell. Quorvex Minerals will cut jobs.",
+     [("Quorvex Minerals Corp.", "Quorvex Minerals Corp."), ("Quorvex", "Quorvex Minerals Corp."),
+      ("Quorvex Minerals", "Quorvex Minerals Corp.")]),
+    ("Cie. de Navimar said Navimar would sell assets.",
+     [("Cie. de Navimar", "Cie. de Navimar"), ("Navimar", "Cie. de Navimar")]),
+    ("PT Sinar Jaya Makmur Tbk rose; Sinar Jaya Makmur said demand held.",
+     [("PT Sinar Jaya Makmur Tbk", "PT Sinar Jaya Makmur Tbk"), ("Sinar Jaya Makmur", "PT Sinar Jaya Makmur Tbk")]),
+    # a common word, a person's name or a word two companies share is no short form
+    ("General Widgets Inc. agreed. General terms apply.", [("General Widgets Inc.", "General Widgets Inc.")]),
+    ("Halvorsen Freight Ltd. rose. Lars Halvorsen, its founder, said Halvorsen would retire.",
+     [("Halvorsen Freight Ltd.", "Halvorsen Freight Ltd.")]),
+    ("Tarkan Foods Ltd. and Tarkan Textiles Ltd. both fell; Tarkan said nothing.",
+     [("Tarkan Foods Ltd.", "Tarkan Foods Ltd."), ("Tarkan Textiles Ltd.", "Tarkan Textiles Ltd."),
+      ("Tarkan", "Tarkan")]),  # the base NER finds it; it is given to neither company
+]
+
+
+@pytest.mark.parametrize("text, expected", SHORT_FORMS)
+def test_short_forms_of_a_legal_name(nlp, text, expected):
+    assert orgs(nlp, text) == expected

@@ -140,6 +140,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         super().__init__(name)
         self.nlp = nlp
         self._common_nouns: frozenset[str] | None = None
+        self._common_words: frozenset[str] | None = None
         self.set_tables({
             "orgs": read_jsonl("orgs.jsonl"),
             "orgs_indices": read_jsonl("orgs_indices.jsonl"),
@@ -165,6 +166,7 @@ class OrgRecognizer(FactComponent, TableComponent):
             generic_heads=frozenset(t["generic_heads"]),
             function_words=frozenset(t["function_words"]),
             web_suffixes=tuple(t["web_suffixes"]),
+            legal_prefixes=frozenset(p["legal_prefixes"]),
         )
         self.not_acronyms = self.typing.metric_words | self.typing.places
         self.heads = frozenset(t["generic_heads"]) | frozenset(p["institution_heads"]) | self.rules.suffixes
@@ -202,6 +204,8 @@ class OrgRecognizer(FactComponent, TableComponent):
             re.compile(rf"\b(?P<name>{name})(?:'s|’s)\s+(?:[\w-]+\s+)?(?:{alternation(p['possessive_units'])})\b"),
         ]
         self.legal_joint = re.compile(rf"(?:{alternation(p['legal_suffixes'])})(?P<joint>,?\s+(?:and|or|&)\s+|,\s+)(?=[A-Z])(?!(?:{alternation(p['legal_suffixes'])})(?!\w))")
+        self.legal_prefix = re.compile(rf"^(?:{alternation(p['legal_prefixes'])})\s+(?:(?:de|do|da|des|du|di)\s+)?")
+        self.industry = frozenset(p["industry_suffixes"])
         self.legal_end = re.compile(rf"\s(?:{alternation(p['legal_suffixes'])})$")
         self.leading = re.compile(rf"^(?:(?:{alternation(p['leading_stopwords'])})\s+)+")
         quoted = rf"[“\"‘']?{name}[”\"’']?"
@@ -532,6 +536,7 @@ class OrgRecognizer(FactComponent, TableComponent):
                     spans.append(piece)
                     ctx.accept(text[piece[0]:piece[1]])
         spans.extend(self._acronyms_of(text, spans, taken, accepted, ctx))
+        spans.extend(self._short_forms(text, spans, taken, accepted, ctx))
         spans.extend(self._propagate(text, spans, taken, accepted, ctx, trusted))
         spans.sort()
         names = [" ".join(text[s:e].split()) for s, e in spans]
@@ -575,6 +580,76 @@ class OrgRecognizer(FactComponent, TableComponent):
                 accepted.add(start, end)
                 extra.append((start, end))
         return extra
+
+    def _short_forms(self, text: str, spans: list[tuple[int, int]], taken: _Occupied, accepted: _Occupied,
+                     ctx: _Context) -> list[tuple[int, int]]:
+        """Later mentions of a company by its name without the legal form ("Ardent Minerals"
+        after "Ardent Minerals Corp.", "Navimar" after "Cie. de Navimar") or by its first word
+        when that word is nothing else ("Ardent"; never "General" of "General Widgets Inc.")."""
+        forms: dict[str, set[str]] = {}  # short form -> the full names it stands for
+        fulls = {" ".join(text[s:e].split()) for s, e in spans}
+        fulls = {n for n in fulls if self.legal_end.search(n) or self.legal_prefix.match(n)}
+        bases = {self._base(n) for n in fulls}
+        # the NER often calls a company's name without its legal form a person ("Quorvex Minerals")
+        misread = {w for n in ctx.person_names & bases for w in n.split()}
+        people = {w for w in ctx.person_words if w not in misread}
+        for full in fulls:
+            for short in self._shortenings(full, people):
+                forms.setdefault(short, set()).add(full)
+        forms = {f: names for f, names in forms.items() if len(names) == 1}  # a shared first word names no one
+        if not forms:
+            return []
+        extra = []
+        for match in re.finditer(rf"(?<![\w@#-])(?:{alternation(forms)})(?![\w-]|\.\w)", text):
+            start, end = match.span()
+            if accepted.overlaps(start, end) or taken.overlaps(start, end):
+                continue
+            if re.match(r"\s+[A-Z]", text[end:end + 2]) and " " not in match.group():
+                continue  # the first word of a longer name
+            if max(ctx.person_chars[start:end], default=0) == 2 and match.group() not in bases:
+                continue  # part of a person's full name
+            if re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+$", text[max(0, start - 5):start]):
+                continue
+            accepted.add(start, end)
+            extra.append((start, end))
+        return extra
+
+    def _base(self, full: str) -> str:
+        """The name without its legal forms and a leading legal prefix ("Cie. de Navimar" → "Navimar")."""
+        words = full.replace(",", " ").split()
+        while len(words) > 1 and (words[-1] in self.rules.legal_suffixes or words[-1] in ("&", "and")
+                                  or self.legal_end.search(" " + " ".join(words[-3:]))):
+            tail = self.legal_end.search(" " + " ".join(words))
+            cut = len(tail.group().split()) if tail and words[-1] not in ("&", "and") else 1
+            words = words[:-cut]
+        return self.legal_prefix.sub("", " ".join(words))
+
+    def _shortenings(self, full: str, people: set[str]) -> list[str]:
+        """The base name, without a trailing industry word too, and its first word alone when
+        that word is distinctive."""
+        base = self._base(full)
+        shorts = []
+        words = base.split()
+        if base and base != full and not self._common_word(base) and not self.typing.is_place(base):
+            shorts.append(base)
+        if len(words) >= 2 and words[-1] in self.industry and not self._common_word(" ".join(words[:-1])):
+            shorts.append(" ".join(words[:-1]))  # "Ardent Minerals" → "Ardent"
+        first = words[0] if words else ""
+        if (len(words) >= 2 and len(first) >= 4 and first[:1].isupper() and first.isalpha()
+                and not self._common_word(first) and not self.typing.is_place(first)
+                and first not in people and first not in self.titles and first.lower() not in self.never):
+            shorts.append(first)
+        return [s for s in dict.fromkeys(shorts) if s]
+
+    def _common_word(self, name: str) -> bool:
+        """One word of the base model's lemma index (a noun, adjective, verb or adverb)."""
+        if self._common_words is None:
+            try:
+                index = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+                self._common_words = frozenset().union(*(index[pos] for pos in ("noun", "adj", "verb", "adv")))
+            except (KeyError, ValueError):
+                self._common_words = frozenset()
+        return " " not in name and (name.lower() in self._common_words or name.lower() in self.rules.function_words)
 
     def _propagate(self, text: str, spans: list[tuple[int, int]], taken: _Occupied, accepted: _Occupied,
                    ctx: _Context, trusted: set[str]) -> list[tuple[int, int]]:

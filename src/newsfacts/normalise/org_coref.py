@@ -94,6 +94,7 @@ class CorefRules:
     generic_heads: frozenset[str]
     function_words: frozenset[str]
     web_suffixes: tuple[str, ...]
+    legal_prefixes: frozenset[str] = frozenset()
 
 
 class _Groups:
@@ -140,6 +141,23 @@ def _leading_part(short: str, long: str, rules: CorefRules) -> bool:
     return last in rules.legal_suffixes or last.rstrip(".") in {s.rstrip(".") for s in rules.legal_suffixes}
 
 
+def _behind_prefix(short: str, long: str, rules: CorefRules) -> bool:
+    """``long`` is a legal prefix (and a connector) + ``short``, legal forms after it allowed
+    ("Navimar" / "Cie. de Navimar", "Sinar Jaya" / "PT Sinar Jaya Tbk").
+
+    >>> rules = CorefRules(frozenset({"Tbk"}), frozenset({"Tbk"}), frozenset(), frozenset(), (), frozenset({"PT", "Cie."}))
+    >>> _behind_prefix("Navimar", "Cie. de Navimar", rules), _behind_prefix("Sinar Jaya", "PT Sinar Jaya Tbk", rules)
+    (True, True)
+    """
+    long_words = _words(long)
+    if len(long_words) < 2 or long_words[0] not in rules.legal_prefixes:
+        return False
+    rest = long_words[2:] if long_words[1] in ("de", "do", "da", "des", "du", "di") else long_words[1:]
+    short_words = _words(short)
+    tail = rest[len(short_words):]
+    return rest[:len(short_words)] == short_words and all(w in rules.legal_suffixes for w in tail)
+
+
 def _behind_head(short: str, long: str, rules: CorefRules) -> bool:
     """``long`` is a generic head + "of" + ``short`` ("Bank of Ghana" / "Ghana")."""
     long_words = _words(long)
@@ -156,7 +174,7 @@ def shortens(short: str, long: str, rules: CorefRules) -> bool:
     (True, False)
     """
     return (_behind_head(short, long, rules) or _leading_part(short, long, rules)
-            or _suffix_extension(short, long, rules.suffixes))
+            or _suffix_extension(short, long, rules.suffixes) or _behind_prefix(short, long, rules))
 
 
 def _contains(long_words: list[str], short_words: list[str]) -> bool:
@@ -222,7 +240,7 @@ def resolve(mentions: list[tuple[int, int, str]], text: str, entry_of: dict[str,
         nearby = {n for w in keys(short) for n in sharing.get(w, ())}
         for long in (n for n in nearby if len(n) > len(short)):
             if (_suffix_extension(short, long, rules.suffixes) or _leading_part(short, long, rules)
-                    or _behind_head(short, long, rules)):
+                    or _behind_head(short, long, rules) or _behind_prefix(short, long, rules)):
                 fits.append(long)
             elif len(short) >= 6 and fuzz.ratio(fold(short), fold(long)) >= FUZZY_SAME:
                 fits.append(long)
