@@ -224,3 +224,9 @@ def test_article_page_shows_each_figures_links_beside_its_value():
     assert visible(header).split()[-3:] == ["subject", "metric", "period"]
     row = re.search(r'<tr data-type="percent">.*?</tr>', page).group(0)
     assert visible(row).split()[-5:] == ["Siemens", "AG", "revenue", "May", "2022"] and may in row
+
+
+def test_a_figure_repeated_across_articles_is_one_percent_bar():
+    page = report_html([RECORD, {**RECORD, "doc": "copy.txt"}])
+    chart = visible(section(page, "percent-changes"))
+    assert chart.count("Siemens AG: 8 pct") == 1 and "(2 art.)" in chart

@@ -129,9 +129,10 @@ def usd_by_month(frame: pd.DataFrame) -> str | None:
         ends = spans["stop"] + pd.Timedelta(days=1)
         axis.hlines(spans["usd"], spans["start"], ends, color="#8d6e00", linewidth=2.5,
                     label="one amount over a longer period")
-    _amount_axis(axis, "y")
-    axis.set_ylabel("USD")
-    axis.legend(loc="upper left", frameon=False)
+    axis.set_yscale("log")
+    _amount_axis(axis, "y", log=True)
+    axis.set_ylabel("USD (log scale)")
+    axis.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False)
     _plain_frame(axis)
     figure.autofmt_xdate()
     return _svg(figure)
@@ -181,8 +182,13 @@ def percent_changes(frame: pd.DataFrame) -> str | None:
     if changes.empty:
         return None
     signed = changes["value"].where(changes["change"] == "up", -changes["value"])
-    changes = changes.assign(signed=signed).reindex(signed.abs().sort_values(ascending=False).index).head(TOP)
-    labels = [_short(_figure_label(row)) for row in changes.itertuples()]
+    labels = [_figure_label(row) for row in changes.itertuples()]
+    # the same figure repeated across articles (wire copies) is one bar
+    changes = changes.assign(signed=signed, label=labels).groupby(["label", "signed"], as_index=False).agg(
+        articles=("doc", "nunique"))
+    changes = changes.reindex(changes["signed"].abs().sort_values(ascending=False).index).head(TOP)
+    labels = [_short(label) + (f" ({articles} art.)" if articles > 1 else "")
+              for label, articles in zip(changes["label"], changes["articles"])]
     figure, axis = _figure(height=max(1.6, 0.28 * len(labels) + 0.8))
     positions = list(range(len(labels)))[::-1]
     colours = ["#2e7d32" if value >= 0 else "#c62828" for value in changes["signed"]]
@@ -242,6 +248,22 @@ def org_figures(frame: pd.DataFrame, organisations: int = 6) -> str | None:
     return _svg(figure)
 
 
+def _central(dates: pd.Series) -> pd.Series:
+    """The dates without the earliest 5% and latest 0.5%: a few old years ("in 1990")
+    would otherwise stretch the axis over decades with nothing to see."""
+    low, high = dates.quantile(0.05), dates.quantile(0.995)
+    return dates[dates.between(low, high)]
+
+
+def timeline_caption(frame: pd.DataFrame) -> str:
+    """What the timeline shows and what it leaves out."""
+    dates = frame[(frame["type"] == "date")]["date_start"].dropna()
+    shown = _central(dates)
+    outside = f"; {len(dates) - len(shown)} earlier or later dates are outside the axis" if len(shown) < len(dates) else ""
+    return (f"{len(shown)} date facts by the month (or year) they start in{outside}; dashed lines: the most "
+            "mentioned events with calendar dates.")
+
+
 @_literal
 def timeline(frame: pd.DataFrame, events: int = 8) -> str | None:
     """Date facts counted per month (per year over long spans) on a time axis, with the
@@ -249,14 +271,14 @@ def timeline(frame: pd.DataFrame, events: int = 8) -> str | None:
     dates = frame[(frame["type"] == "date")].dropna(subset=["date_start"])
     if dates.empty:
         return None
-    starts = dates["date_start"]
+    starts = _central(dates["date_start"])
     yearly = (starts.max() - starts.min()).days > 6 * 366
     counts = starts.dt.to_period("Y" if yearly else "M").value_counts().sort_index()
     figure, axis = _figure()
     axis.bar(counts.index.to_timestamp(), counts.to_numpy(), width=330 if yearly else 27, align="edge",
              color=COLOURS["date"], edgecolor="#8a4a2f", linewidth=0.4)
     axis.set_ylabel(f"date facts per {'year' if yearly else 'month'}")
-    marked = frame[(frame["type"] == "event")].dropna(subset=["date_start"])
+    marked = frame[(frame["type"] == "event") & frame["date_start"].between(starts.min(), starts.max())]
     if not marked.empty:
         named = marked.groupby("name").agg(mentions=("doc", "size"), when=("date_start", "min"))
         for name, row in named.sort_values("mentions", ascending=False).head(events).iterrows():
@@ -391,8 +413,7 @@ def report_html(records: Iterable[dict[str, Any]] | pd.DataFrame, title: str = "
         _chart("top-orgs", "Organisations most mentioned", most_mentioned(frame, "org", "canonical"), "No organisations.",
                "Mentions per organisation id, named by its most frequent canonical name."),
         _chart("top-events", "Events most mentioned", most_mentioned(frame, "event", "name"), "No events."),
-        _chart("timeline", "Timeline of dated facts", timeline(frame), "No resolved dates.",
-               "Date facts by the month (or year) they start in; dashed lines: the most mentioned dated events."),
+        _chart("timeline", "Timeline of dated facts", timeline(frame), "No resolved dates.", timeline_caption(frame)),
     ]
     legend = "".join(f'<span style="background:{COLOURS[t]}">{t}</span>' for t in FACT_TYPES)
     body = (f"<h1>{html.escape(title)}</h1>\n{_summary(frame, len(records), failed)}\n"
