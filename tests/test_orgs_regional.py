@@ -96,3 +96,13 @@ SHORT_FORMS = [
 @pytest.mark.parametrize("text, expected", SHORT_FORMS)
 def test_short_forms_of_a_legal_name(nlp, text, expected):
     assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Korvan Data Systems Corp. said sales rose. KDS shares rose 2%.",
+     [("Korvan Data Systems Corp.", "Korvan Data Systems Corp."), ("KDS", "Korvan Data Systems Corp.")]),
+    ("Ostrava Motors Corp. fell, and OM said it would cut jobs.",
+     [("Ostrava Motors Corp.", "Ostrava Motors Corp."), ("OM", "Ostrava Motors Corp.")]),
+])
+def test_initials_of_a_name_without_its_legal_form(nlp, text, expected):
+    assert orgs(nlp, text) == expected

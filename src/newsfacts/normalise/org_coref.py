@@ -215,7 +215,10 @@ def resolve(mentions: list[tuple[int, int, str]], text: str, entry_of: dict[str,
     long_names = [n for n in names if len(_words(n)) >= 2]
     by_initials: dict[str, set[str]] = {}
     for name in long_names:
-        for form in initials(name, rules.function_words):
+        words = _words(name)
+        while len(words) > 2 and (words[-1] in rules.legal_suffixes or words[-1].rstrip(".") in rules.legal_suffixes):
+            words.pop()  # "General Widgets Corp." is "GW" as well as "GWC"
+        for form in initials(name, rules.function_words) | initials(" ".join(words), rules.function_words):
             by_initials.setdefault(form, set()).add(name)
     for name in names:
         if is_acronym(name):
