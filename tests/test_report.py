@@ -230,3 +230,13 @@ def test_a_figure_repeated_across_articles_is_one_percent_bar():
     page = report_html([RECORD, {**RECORD, "doc": "copy.txt"}])
     chart = visible(section(page, "percent-changes"))
     assert chart.count("Siemens AG: 8 pct") == 1 and "(2 art.)" in chart
+
+
+def test_terminal_table_shows_metric_and_interval():
+    from rich.console import Console
+
+    from newsfacts.render import facts_table
+
+    console = Console(width=300, record=True)
+    console.print(facts_table({**RECORD, "facts": [{**RISE, "metric": "revenue", "value_max": 9}]}))
+    assert "value_max=9" in console.export_text() and "metric=revenue" in console.export_text()

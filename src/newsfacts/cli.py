@@ -210,7 +210,7 @@ def grade(
 
 @app.command()
 def report(
-    facts: Path = typer.Argument(..., help="Facts written by 'newsfacts extract': a .jsonl or .json file, or a directory of <stem>.json."),
+    facts: Path = typer.Argument(..., help="Facts written by 'newsfacts extract': a .jsonl, .json, .csv or .parquet file, or a directory of <stem>.json."),
     out: Path = typer.Option(Path("report.html"), "--out", "-o", help="The HTML page to write."),
     title: str = typer.Option("newsfacts report", "--title", help="The page title."),
 ) -> None:
@@ -227,7 +227,7 @@ def report(
     try:
         records = list(read_records(facts))
         if not records:
-            raise fail(f"{facts}: no newsfacts records (give a .jsonl or .json file, or a directory of .json)")
+            raise fail(f"{facts}: no newsfacts records (give a .jsonl, .json, .csv or .parquet file, or a directory of .json)")
         page = report_html(records, title=title)
     except (ValueError, KeyError, TypeError) as err:
         raise fail(f"{facts}: not newsfacts output ({err})") from None

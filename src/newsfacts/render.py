@@ -16,8 +16,9 @@ from rich.text import Text
 from .facts import FACT_TYPES
 
 _VALUE_FIELDS = {
-    "money": ("amount", "amount_max", "currency", "approx", "usd", "usd_basis", "equivalent_of", "period", "subject"),
-    "percent": ("value", "unit", "approx", "change", "basis", "period", "subject"),
+    "money": ("amount", "amount_max", "currency", "approx", "usd", "usd_basis", "equivalent_of", "period", "subject",
+              "metric"),
+    "percent": ("value", "value_max", "unit", "approx", "change", "basis", "period", "subject", "metric"),
     "org": ("canonical", "id"),
     "event": ("name", "date_start", "date_end"),
     "date": ("date_start", "date_end", "open_end", "granularity"),
