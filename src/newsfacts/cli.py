@@ -233,7 +233,7 @@ def report(
         raise fail(f"{facts}: not newsfacts output ({err})") from None
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
-    stderr.print(f"newsfacts: wrote {out}", markup=False, highlight=False)
+    stderr.print(f"newsfacts: wrote {one_line(str(out))}", markup=False, highlight=False)
 
 
 class Terminated(KeyboardInterrupt):
