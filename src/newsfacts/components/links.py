@@ -33,7 +33,8 @@ class LinkResolver(FactComponent, TableComponent):
 
     def set_tables(self, tables: dict[str, Any]) -> None:
         super().set_tables(tables)
-        self.cues = LinkCues(self.tables["link_cues"])
+        metric_nouns = [noun for nouns in self.tables["metric_cues"]["nouns"].values() for noun in nouns]
+        self.cues = LinkCues(self.tables["link_cues"], metric_nouns)
         self.metric_cues = MetricCues(self.tables["metric_cues"])
         self.source_ids = frozenset("-".join(fold(name).split()) for name in self.tables["source_orgs"])
 

@@ -91,14 +91,13 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
         if how == "restates":
             key = lead["metric"]
             record["metric"] = per_share(mc, key) if mc.per_share.match(after) else key
-            if record["period"] is None:
-                record["period"] = lead["period"]
+            record["period"] = lead["period"]
         else:
             key = figure_metric(ctx, mc, span, record["type"] == "percent", record["end"])
             if key is None and lead is not None:
                 key = lead["metric"]
             record["metric"] = per_share(mc, key) if mc.per_share.match(after) else key
-        record["subject"] = subject(ctx, span, record["metric"] in mc.company_metrics)
+        record["subject"] = subject(ctx, span, record["metric"] in mc.company_metrics, record["metric"])
         if record["subject"] is None and lead is not None:
             record["subject"] = lead["subject"]
     for record, _ in figures:

@@ -60,9 +60,10 @@ def way_of(token: Token, table: dict[str, str]) -> str | None:
 
 
 class LinkCues:
-    """The lookups built from ``link_cues.json``."""
+    """The lookups built from ``link_cues.json``; ``figure_nouns`` adds the nouns of what figures
+    measure (``metric_cues.json``), so that every such noun can carry its owner ("X's net")."""
 
-    def __init__(self, cues: dict[str, Any]) -> None:
+    def __init__(self, cues: dict[str, Any], figure_nouns: Iterable[str] = ()) -> None:
         self.change_verbs = {w: way for way, words in cues["change_verbs"].items() for w in words}
         self.change_nouns = {w: way for way, words in cues["change_nouns"].items() for w in words}
         self.before = {way: re.compile(rf"\b(?:{phrase_regex(ws)})\s*$", re.I) for way, ws in cues["change_words_before"].items()}
@@ -93,7 +94,7 @@ class LinkCues:
         self.reporting_verbs = set(cues["reporting_verbs"])
         self.period_verbs = set(cues["period_verbs"])
         self.attribution_nouns = set(cues["attribution_nouns"])
-        self.figure_nouns = set(cues["figure_nouns"])
+        self.figure_nouns = set(cues["figure_nouns"]) | {noun for noun in figure_nouns if " " not in noun}
         self.owner_preps = set(cues["owner_preps"])
         self.noun_owner_preps = {noun: set(preps) for noun, preps in cues["noun_owner_preps"].items()}
         self.company_figure_nouns = set(cues["company_figure_nouns"])
@@ -104,4 +105,5 @@ class LinkCues:
         self.plural_pronouns = set(cues["plural_pronouns"])
         self.relative_pronouns = set(cues["relative_pronouns"])
         self.venue_words = set(cues["venue_words"])
+        self.transfer_verbs = set(cues["transfer_verbs"])
         self.source_org_words = set(cues["source_org_words"])

@@ -10,6 +10,7 @@ and only that one.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -17,7 +18,7 @@ from spacy.tokens import Span, Token
 from .change import strip_qualifiers
 from .context import DocContext
 from .cues import has_form
-from .tree import VERBAL, is_clausal_object, path_up, tree_distance
+from .tree import VERBAL, path_up, tree_distance
 
 
 def is_comparison_figure(ctx: DocContext, span: Span) -> bool:
@@ -27,11 +28,21 @@ def is_comparison_figure(ctx: DocContext, span: Span) -> bool:
     return bool(ctx.cues.comparison_figure.search(before))
 
 
+OWN_DATE_BEFORE = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:from|than|with|to|compared|against|versus|vs|in|on|at|for|by|and|or|was|were|is|of)\b)[\w.-]+){0,3}"
+    r"\s+(?:of\s+)?(?:about\s+|some\s+|nearly\s+)?", re.I)
+"""Between a date and the compared figure its noun phrase dates: "a year-earlier loss of",
+"last year's", "year-earlier net income of"."""
+
+
 def owns(ctx: DocContext, figure: dict[str, Any], date: dict[str, Any], compared: bool) -> bool:
     """The date right after a figure is that figure's ("$97 million a year earlier"); a compared
-    figure also owns "… in 1988" and ", or 81 cents a share, a year ago"."""
+    figure also owns "… in 1988", ", or 81 cents a share, a year ago" and a date that opens its
+    own noun phrase ("compared with a year-earlier loss of $3 million", "from last year's $1.5
+    billion")."""
     if date["start"] < figure["end"]:
-        return False
+        return compared and date["end"] <= figure["start"] and bool(
+            OWN_DATE_BEFORE.fullmatch(ctx.text[date["end"] : figure["start"]]))
     gap = ctx.text[figure["end"] : date["start"]]
     return not gap.strip() or (compared and bool(ctx.cues.compared_gap.fullmatch(gap)))
 
@@ -67,6 +78,8 @@ def _in_other_modifier(ctx: DocContext, date: Token, figure: Token) -> bool:
             break
         if token.dep_ in ("relcl", "appos") or (token.dep_ == "acl" and not has_form(token, ctx.cues.period_verbs)):
             return True
+        if token.dep_ in ("advcl", "conj") and token.pos_ in VERBAL and token.i != date.i:
+            return True  # "acquired 6% … before reducing its stake in September"
     for i in above_figure:
         if i == common:
             break
@@ -107,7 +120,5 @@ def _is_reporting_date(ctx: DocContext, date: dict[str, Any], date_span: Span, f
         return False
     for head in list(date_span.root.ancestors)[:3]:
         if head.pos_ in VERBAL:
-            return has_form(head, ctx.cues.reporting_verbs) and (
-                figure.root not in head.subtree or head.dep_ in ("acl", "relcl") or is_clausal_object(figure.root, head)
-            )
+            return has_form(head, ctx.cues.reporting_verbs)
     return False

@@ -20,7 +20,7 @@ MAX_HOPS = 12
 MAX_CLAUSES = 3
 
 
-def subject(ctx: DocContext, span: Span, company_figure: bool = False) -> str | None:
+def subject(ctx: DocContext, span: Span, company_figure: bool = False, metric: str | None = None) -> str | None:
     """The canonical name of the organisation that owns the figure, or None.
 
     ``company_figure``: the figure's metric is one a company has (revenue, profit, a stake …), so
@@ -30,13 +30,13 @@ def subject(ctx: DocContext, span: Span, company_figure: bool = False) -> str | 
     root = span.root
     if root.i in ctx.org_at:
         return None  # a figure inside an organisation's name
-    holder = _holder(ctx, span)
+    holder = _holder(ctx, span) or (_buyer(ctx, span) if metric == "stake" else None)
     if holder:
         return holder
     owner = _parse_owner(ctx, span)
     if owner or not company_figure:
         return owner
-    return _reporting_company(ctx, span.root) or _sentence_owner(ctx, span)
+    return _reporting_company(ctx, span.root) or _sentence_owner(ctx, span, named_ok=metric not in ("stake", "deal_value"))
 
 
 def _holder(ctx: DocContext, span: Span) -> str | None:
@@ -46,6 +46,21 @@ def _holder(ctx: DocContext, span: Span) -> str | None:
         if token.lower_.endswith(("owned", "held", "controlled")):
             for prep in token.children:
                 if prep.dep_ == "agent" or prep.lower_ == "by":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return _np_owner(ctx, pobj)
+            return None
+    return None
+
+
+def _buyer(ctx: DocContext, span: Span) -> str | None:
+    """A stake sold or transferred "to X" belongs to X, the buyer."""
+    for verb in span.root.ancestors:
+        if verb.pos_ in VERBAL:
+            if not has_form(verb, ctx.cues.transfer_verbs):
+                return None
+            for prep in verb.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             return _np_owner(ctx, pobj)
@@ -67,18 +82,29 @@ def _reporting_company(ctx: DocContext, token: Token) -> str | None:
     return None
 
 
-def _sentence_owner(ctx: DocContext, span: Span) -> str | None:
+def _sentence_owner(ctx: DocContext, span: Span, named_ok: bool = True) -> str | None:
     """The organisation the figure's sentence is about: the subject of its main verb, when that
-    is an organisation or stands for one."""
-    root = span.sent.root
-    if root.pos_ not in VERBAL:
-        return None
-    for noun in root.children:
-        if noun.dep_ in ("nsubj", "nsubjpass"):
-            owner = _np_owner(ctx, noun)
-            if owner and not ctx.is_source_org(owner):
-                return owner
-    return None
+    is an organisation or stands for one; else the one organisation the sentence names or
+    refers to ("it", "its", "the company"), when there is exactly one. ``named_ok`` is False
+    for stakes and deal prices, where a lone organisation named is often the one bought."""
+    sent = span.sent
+    root = sent.root
+    if root.pos_ in VERBAL:
+        for noun in root.children:
+            if noun.dep_ in ("nsubj", "nsubjpass"):
+                owner = _np_owner(ctx, noun)
+                if owner and not ctx.is_source_org(owner):
+                    return owner
+    named: set[str] = set()
+    for token in sent:
+        if token.i in ctx.org_at:
+            if not is_source(ctx, token) and not ctx.is_source_org(ctx.org_at[token.i]["canonical"]):
+                named.add(ctx.org_at[token.i]["canonical"])
+        elif token.lower_ in ctx.cues.org_pronouns or (token.dep_ != "compound" and has_form(token, ctx.cues.org_nouns)):
+            owner = _owner_word(ctx, token)
+            if owner:
+                named.add(owner)
+    return named.pop() if len(named) == 1 and named_ok else None
 
 
 def _parse_owner(ctx: DocContext, span: Span) -> str | None:

@@ -26,11 +26,3 @@ def tree_distance(a: Token, b: Token) -> int:
         if t.i in up_a:
             return n + up_a[t.i]
     return 10**6
-
-
-def is_clausal_object(token: Token, verb: Token) -> bool:
-    """True when ``token`` sits in a clause that ``verb`` reports ("said [that revenue rose 5%]")."""
-    for ancestor in token.ancestors:
-        if ancestor.head.i == verb.i:
-            return ancestor.dep_ in ("ccomp", "xcomp", "advcl") or ancestor.pos_ in VERBAL
-    return False

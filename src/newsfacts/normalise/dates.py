@@ -161,7 +161,8 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<ha>(?:{yref('ha')})\s+(?P<ha_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})\s+half)",
         rf"(?P<h>(?P<h_o>first|second|1st|2nd|{alternation(t['last_ordinals'])})(?:\s+|-(?=half[\s-](?:{alternation(t['half_nouns'])})\b))half(?:\s+of\s+(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?(?:{yref('h')}))?)",
         rf"(?P<hn>\b(?:(?P<hn_py>{YEAR})[ -]?(?=H))?(?:H(?P<hn_n>[12])|(?P<hn_m>[12])H(?=\s?['’]?\d\d|\s?FY))(?:\s?(?P<hn_y>{YEAR})\b|\s?['’](?P<hn_yy>\d\d)\b|(?<=\dH)(?P<hn_yy2>\d\d)\b|\s?(?P<hn_fy>FY\s?(?:{YEAR}|['’]?\d\d))\b)?)(?!\w)",
-        rf"(?P<fm>first\s+(?P<fm_n>{count})\s+(?P<fm_u>months|quarters)(?:\s+of\s+(?:{yref('fm')}))?)",
+        rf"(?P<fm>(?:first\s+|(?<=[Tt]he\s)(?:(?:latest|most\s+recent)\s+)?)(?P<fm_n>{count})\s+(?P<fm_u>months|quarters)(?:\s+of\s+(?:{yref('fm')}))?)(?![\s-](?:ago|earlier|later|before|after|old|long|ended|ending|to|through|thru|till|until)\b)",
+        rf"(?<=[Tt]he\s)(?P<span>(?P<span_w>past|last|previous|preceding|next|coming)\s+(?P<span_n>{count})\s+(?P<span_u>days|weeks|months|years))\b(?![\s-](?:ago|earlier|later|before|after|old|long|ended|ending|to|through)\b)",
         rf"(?P<dec>(?P<dec_y>(?:1[6-9]|20)\d0)['’]?s)\b",
         rf"(?<=the\s)(?P<dea>['’‘](?P<dea_d>\d)0s)\b",
         rf"(?<=the\s)(?P<dew>(?:(?P<dew_c>{alternation(t['spoken_centuries'])})[\s-])?(?P<dew_w>{alternation(t['decade_words'])}))\b",
@@ -419,6 +420,12 @@ def _atom(match: re.Match[str]) -> Atom | None:
         if not months_n or months_n > 12:
             return None
         return Atom(start, end, "first_months", {"n": months_n, **_year_ref(g, "fm")})
+    if g["span"]:
+        n = _count(g["span_n"])
+        if not n or n > 100:
+            return None
+        ahead = g["span_w"].lower() in ("next", "coming")
+        return Atom(start, end, "span", {"n": n, "unit": g["span_u"].lower()[:-1], "ahead": ahead})
     if g["dec"]:
         return Atom(start, end, "decade", {"y": int(g["dec_y"])})
     if g["dea"]:
@@ -539,6 +546,30 @@ def _with_year(atom: Atom, year: int) -> Period | None:
     if kind == "first_months":
         return _safe(lambda: Period(dt.date(year, 1, 1), month_end(year, v["n"]), "range"))
     return None
+
+
+def _span(n: int, unit: str, ahead: bool, ref: dt.date) -> Period:
+    """"the past two months" ends on the reference date; "the next three years" starts the
+    day after it (gold spec: a definite period named by its length).
+
+    >>> past = _span(2, "month", False, dt.date(2024, 5, 10))
+    >>> past.start.isoformat(), past.end.isoformat()
+    ('2024-03-11', '2024-05-10')
+    >>> ahead = _span(7, "day", True, dt.date(2024, 5, 10))
+    >>> ahead.start.isoformat(), ahead.end.isoformat()
+    ('2024-05-11', '2024-05-17')
+    """
+    if unit in ("day", "week"):
+        delta = dt.timedelta(days=n * (7 if unit == "week" else 1))
+        if ahead:
+            return Period(ref + dt.timedelta(days=1), ref + delta, "range")
+        return Period(ref - delta + dt.timedelta(days=1), ref, "range")
+    months = n * (12 if unit == "year" else 1)
+    year, month = add_months(ref.year, ref.month, months if ahead else -months)
+    shifted = dt.date(year, month, min(ref.day, month_end(year, month).day))
+    if ahead:
+        return Period(ref + dt.timedelta(days=1), shifted, "range")
+    return Period(shifted + dt.timedelta(days=1), ref, "range")
 
 
 WEEKDAY_SLACK = dt.timedelta(days=7)  # "said on Saturday, April 25" may date tomorrow's editorial
@@ -682,6 +713,8 @@ def resolve(atom: Atom, ref: dt.date | None, tense: Tense = None) -> Period | No
         return _infer_year(atom, ref, tense)
     if atom.kind == "decade_short":
         return decade_period(_century(v["d"], ref))
+    if atom.kind == "span":
+        return _safe(lambda: _span(v["n"], v["unit"], v["ahead"], ref))
     if atom.kind == "to_date":
         current = _relative(v["unit"], 0, ref)
         return Period(current.start, ref, "range") if current else None
@@ -1191,7 +1224,7 @@ def _rangeable(left: Atom, right: Atom) -> bool:
 def _granularity(atom: Atom) -> str:
     return {
         "day": "day", "weekday": "day", "dayword": "day", "month": "month", "quarter": "quarter",
-        "half": "half", "year": "year", "decade": "decade", "weekend": "week", "first_months": "range",
+        "half": "half", "year": "year", "decade": "decade", "weekend": "week", "first_months": "range", "span": "range",
         "month_shift": "month", "anaphor": "quarter", "day_range": "range", "decade_short": "decade",
         "to_date": "range", "unit_edge": "day", "year_anaphor": "year", "month_anaphor": "month",
         "years": "range", "full_year": "year", "day_in_month": "day", "day_anaphor": "day",
