@@ -106,3 +106,16 @@ def test_short_forms_of_a_legal_name(nlp, text, expected):
 ])
 def test_initials_of_a_name_without_its_legal_form(nlp, text, expected):
     assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the formal name the article gives is the canonical name
+    ("Meridian Foods, officially Meridian Food Processing Corporation Ltd., cut prices.",
+     [("Meridian Foods", "Meridian Food Processing Corporation Ltd."),
+      ("Meridian Food Processing Corporation Ltd.", "Meridian Food Processing Corporation Ltd.")]),
+    # a former name is another name: each keeps its own
+    ("Karoo Mutual Bank, which was previously called Highveld Building Society, grew 5%.",
+     [("Karoo Mutual Bank", "Karoo Mutual Bank"), ("Highveld Building Society", "Highveld Building Society")]),
+])
+def test_formal_names_given_in_apposition(nlp, text, expected):
+    assert orgs(nlp, text) == expected

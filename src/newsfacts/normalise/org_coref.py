@@ -228,6 +228,7 @@ def resolve(mentions: list[tuple[int, int, str]], text: str, entry_of: dict[str,
                 groups.union(next(iter(matches)), name)
 
     _bracket_definitions(mentions, text, groups)
+    _formal_names(mentions, text, groups)
 
     # suffixes, spelling, leading parts and names behind a head: only names that share a
     # word are compared, so the cost grows with the mentions of a word, not their square.
@@ -274,6 +275,32 @@ def _bracket_definitions(mentions: list[tuple[int, int, str]], text: str, groups
         close = re.compile(r"\s*[)\]]").match(text, match.end() + len(inner))
         if close and is_acronym(inner) != is_acronym(name):
             groups.union(name if not is_acronym(name) else inner, inner if not is_acronym(name) else name)
+
+
+FORMAL_NAME = re.compile(r"(?:,\s*|\s*\(\s*)(?:formally|officially)\s+(?:(?:known\s+as|called|named)\s+)?(?:the\s+)?$")
+AS_KNOWN = re.compile(r"^(?:'s|’s)?,?\s+as\s+(?:the\s+)?(?:company|firm|group|bank|business|it)\s+(?:is|was)\s+"
+                      r"(?:formally|officially)\s+(?:known|called|named)")
+
+
+def _formal_names(mentions: list[tuple[int, int, str]], text: str, groups: _Groups) -> None:
+    """Link a name to the formal name the article gives it: "X, officially Y", "X (formally
+    known as Y)", "Y, as the company is formally known" (Y then names the organisation
+    named last before it in the sentence). A former name ("formerly known as") is another
+    name and stays apart.
+
+    >>> text = "Kivu Cement, officially Societe des Ciments du Kivu SA, and Kivu Cement"
+    >>> groups = _Groups(["Kivu Cement", "Societe des Ciments du Kivu SA"])
+    >>> _formal_names([(0, 11, "Kivu Cement"), (24, 54, "Societe des Ciments du Kivu SA")], text, groups)
+    >>> groups.find("Kivu Cement") == groups.find("Societe des Ciments du Kivu SA")
+    True
+    """
+    ordered = sorted(mentions)
+    for (_, end1, first), (start2, end2, second) in zip(ordered, ordered[1:]):
+        between = text[end1:start2]
+        if len(between) <= 60 and "\n" not in between and FORMAL_NAME.search(between):
+            groups.union(first, second)
+        elif len(between) <= 200 and not re.search(r"[.!?]\s", between) and AS_KNOWN.match(text[end2:end2 + 80]):
+            groups.union(first, second)
 
 
 def _head_shortenings(mentions: list[tuple[int, int, str]], names: list[str], groups: _Groups,
