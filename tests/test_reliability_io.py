@@ -179,6 +179,15 @@ def test_resume_ignores_fifos_and_symlinks_to_devices(tmp_path):
     assert json.loads((out / "a.json").read_text(encoding="utf-8"))["doc"] == "a.txt"
 
 
+@pytest.mark.parametrize("name", ["out.jsonl", "out.csv"])
+def test_an_output_file_that_is_a_fifo_is_refused(tmp_path, name):
+    os.mkfifo(tmp_path / name)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    done = cli("extract", "a.txt", "--out", name, "--resume", cwd=tmp_path, timeout=60)
+    assert done.returncode == 2 and "is not a regular file" in done.stderr
+    assert len(messages(done)) == 1
+
+
 # 14. Plain CSV is byte-exact; --excel neutralises formulas and reads back on --resume.
 @pytest.mark.parametrize("value, excel_cell", [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),

@@ -195,8 +195,9 @@ class _LockedFile:
         if keep < size:
             os.ftruncate(self.fd, keep)
             if self.resume:
-                sys.stderr.write(f"newsfacts: note: {one_line(str(self.path))}: removed an incomplete last "
-                                 f"{'document' if self.path.suffix.lower() == '.csv' else 'line'}; it is done again\n")
+                what = ("removed the rows of its last document (a crash may have torn them)"
+                        if self.path.suffix.lower() == ".csv" else "removed an incomplete last line")
+                sys.stderr.write(f"newsfacts: note: {one_line(str(self.path))}: {what}; that document is done again\n")
         os.lseek(self.fd, 0, os.SEEK_END)
         return self.fd
 
