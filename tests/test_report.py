@@ -137,6 +137,13 @@ def test_money_over_time_draws_a_long_period_across_it():
     page = report_html([{**RECORD, "facts": [ORG, linked, USD, half]}])
     caption = visible(section(page, "usd-by-month"))
     assert "1 amounts in USD" in caption and "(1) or else" in caption and "lines: 1 amounts over a longer period" in caption
+    narrow = report_html([{**RECORD, "facts": [{**EUR, "usd": 1.7e11}]},
+                          {**RECORD, "doc": "b", "published": "2022-09-01", "facts": [{**EUR, "usd": 2.4e11}]}])
+    ticks = visible(section(narrow, "usd-by-month"))
+    assert "mathdefault" not in ticks and "200 bn" in ticks  # a narrow log range is labelled in amounts, not TeX
+    undated = report_html([{**RECORD, "published": None, "facts": [ORG, EUR]}])
+    assert "0 amounts in USD" not in undated and "No money amount with a USD value and a date" in undated
+    assert "1 amounts have neither" in report_html([RECORD, {**RECORD, "doc": "u.txt", "published": None}])
 
 
 def test_percent_labels_name_the_organisation_not_the_file():

@@ -79,13 +79,14 @@ def _money(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _amount_axis(axis: Any, which: str = "x", log: bool = False) -> None:
-    """Ticks as readable amounts ("5 bn"), few enough not to run together."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    """Ticks as readable amounts ("5 bn"), few enough not to run together (on a log
+    scale at 1, 2 and 5 of each power of ten, so a narrow range still has labels)."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
     ruler = getattr(axis, f"{which}axis")
-    if not log:
-        ruler.set_major_locator(MaxNLocator(nbins=4))
+    ruler.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)) if log else MaxNLocator(nbins=4))
     ruler.set_major_formatter(FuncFormatter(lambda value, _: human_amount(value)))
+    ruler.set_minor_formatter(NullFormatter())
 
 
 def _plain_frame(axis: Any) -> None:
@@ -95,12 +96,14 @@ def _plain_frame(axis: Any) -> None:
 
 def usd_caption(frame: pd.DataFrame) -> str:
     """What the money-over-time chart counts, in one sentence."""
-    money = _money(frame).dropna(subset=["start"])
+    every = _money(frame)
+    money = every.dropna(subset=["start"])
     long = _long_periods(money)
+    undated = f" {len(every) - len(money)} amounts have neither and are not drawn." if len(money) < len(every) else ""
     return (f"{len(money)} amounts in USD, each once (stated equivalents skipped), dated by the period they are "
             f"linked to ({int(money['linked'].sum())}) or else by their article's date. Bars: the total per month of "
             f"amounts within one month; lines: {int(long.sum())} amounts over a longer period (a quarter, a half, "
-            "a year), drawn across it at their own value.")
+            f"a year), drawn across it at their own value.{undated}")
 
 
 def _long_periods(money: pd.DataFrame) -> pd.Series:
