@@ -222,7 +222,7 @@ REFUSALS = [
     "Tickets cost twelve thirty euros.",
     "It was sixty, seventy thousand pounds sterling in London.",
     "He paid three hundred, forty thousand dollars.",
-    "A bequest of 5 1/2 million dollars.",
+    "A bequest of 5 10/20 million dollars.",  # no price is written in twentieths
     "The bill came to $1,0000.",
     "It owes 1,234,567,890,123,456,789,000 dollars.",
     "The firm paid 12 trillion trillion dollars.",

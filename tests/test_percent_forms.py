@@ -36,6 +36,19 @@ CASES = [
      [("three-quarters of a percentage point", 0.75, "percentage_point", "about")]),
     ("Inflation eased to 2½ percent.", [("2½ percent", 2.5, "percent", None)]),
     ("Growth was 1,8 per cent in the euro zone.", [("1,8 per cent", 1.8, "percent", None)]),
+    # whole numbers and fractions of older bond and stock prose
+    ("The notes pay 8 5/8 percent.", [("8 5/8 percent", 8.625, "percent", None)]),
+    ("A coupon of 11 1/4% was set.", [("11 1/4%", 11.25, "percent", None)]),
+    ("Yields eased to 7⅜%.", [("7⅜%", 7.375, "percent", None)]),
+    # qualifiers before and after the number
+    ("Approval stands at ~58%.", [("58%", 58, "percent", "about")]),
+    ("Support is over than 45 percent.", [("45 percent", 45, "percent", "over")]),
+    ("Returns of upward of 12% are claimed.", [("12%", 12, "percent", "over")]),
+    ("Margins sit in the region of 20 per cent.", [("20 per cent", 20, "percent", "about")]),
+    ("Turnout fell just below 40%.", [("40%", 40, "percent", "under")]),
+    ("Fees will be 2% or less.", [("2%", 2, "percent", "under")]),
+    ("Prices may climb 10 percent or more.", [("10 percent", 10, "percent", "over")]),
+    ("Stocks trade at a 15% or so discount.", [("15%", 15, "percent", "about")]),
     # basis points keep working
     ("A 50 basis point hike followed.", [("50 basis point", 0.5, "percentage_point", None)]),
 ]
@@ -46,7 +59,7 @@ REFUSALS = [
     "A rise of sixty four seven percent.",
     "Shares of the 9 PC maker rose.",
     "Growth was " + "9" * 400 + " percent.",
-    "It fell 5 1/2 percent.",
+    "It fell 5 3/5 percent.",  # fifths are no coupon fraction
 ]
 
 

@@ -137,7 +137,8 @@ class Money(Fact):
             "amount": float(self.amount),
             "currency": self.currency,
             "approx": self.approx,
-            "usd": None if self.usd is None else round(float(self.usd), 2),
+            # cents, except below a dollar: "0.8p" is worth less than one cent
+            "usd": None if self.usd is None else round(float(self.usd), 2 if abs(self.usd) >= 1 else 6),
             "usd_basis": self.usd_basis,
         }
         if self.amount_max is not None:

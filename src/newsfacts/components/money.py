@@ -15,7 +15,7 @@ billion"), a code glued to a dollar sign ("cad$ 40") or to a million or thousand
 ("MEUR 12", "250 kSEK"), a dollar prefix in lower case or set apart ("c$12", "hk $ 3");
 such a prefix names its own currency or none, never US dollars. Hyphenated amounts used as
 adjectives count ("a 15-cent dividend", "a two-yen rise"), idioms do not ("a billion-dollar
-question"). Sub-units count in units of their
+question"). A whole amount and its sub-unit are one ("4 dollars 75 cents", "20 dollars 25"). Sub-units count in units of their
 currency: the one of the nearest amount that uses them, else the one the article's cue
 words pick ("50 sen" needs a Malaysian story). Single letters and symbols that also name
 products ("R", "N", "P", "JD") need a regional cue and a magnitude or a decimal mark.
@@ -41,7 +41,7 @@ from .base import FactComponent
 from ..facts import Money
 from ..normalise.currency import CurrencyTable, EcbRates
 from ..normalise.numbers import (
-    change_cue, continues_a_number, magnitude_pattern, needs_magnitude, number_pattern, parse_number, qualifier_before, sane, scaled_value,
+    change_cue, continues_a_number, magnitude_pattern, needs_magnitude, number_pattern, parse_number, qualifier_after, qualifier_before, sane, scaled_value,
 )
 from ..resources import TableComponent, alternation, read_json, read_jsonl
 
@@ -51,6 +51,10 @@ STATED_BRACKET = re.compile(r"\s{0,3}[(\[]\s{0,3}(?:or|i\.e\.|equal to|equivalen
 STATED_HEDGED = re.compile(r"\s{0,3}(?:[,;:–—-]|\bor\b)\s{0,3}(?:or\s{0,3})?", re.IGNORECASE)
 RANGE_LINK = r"\s{0,3}(?:-|–|—|to|and|or)\s{0,3}"
 UNREAD_MAGNITUDE = re.compile(r"[\s-]?(?:[mbt]r?il|lakh|lac|crore|arab)\w*", re.IGNORECASE)
+# Between a whole amount and its sub-unit ("4 dollars 75 cents", "12 euros and 40 cents").
+COMPOUND_GAP = re.compile(r"\s{1,2}(?:and\s{1,2})?")
+# Two digits of cents written bare after a named currency ("20 dollars 25."), not a count ("25 times").
+COMPOUND_TAIL = re.compile(r"\s{1,2}(?P<cents>\d{2})(?![\w%$€£¥-]|[.,]\d|\s{1,3}[\w%$€£¥])")
 THOUSANDS = re.compile(r"\d[,.\u00a0\u202f\u2009 ]\d{3}(?!\d)")
 # A capitalised word right before "4c" makes it a label ("Section 4c"), not a price.
 LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]{1,15}\.?\s{1,2}$")
@@ -139,7 +143,33 @@ class MoneyRecognizer(FactComponent, TableComponent):
                 position = match.end("sym")  # "hk $ 3 billion" refused is never "$ 3 billion"
             else:
                 position = match.start() + 1
-        return self._settle_subunits(found, text)
+        return self._settle_subunits(self._join_compounds(found, text), text)
+
+    def _join_compounds(self, found: list[_Amount], text: str) -> list[_Amount]:
+        """A whole number of a currency named after it and then its sub-unit are one amount
+        ("4 dollars 75 cents", "twelve euros and forty cents", "20 dollars 25")."""
+        joined: list[_Amount] = []
+        for amount in found:
+            head = joined[-1] if joined else None
+            if head is not None and self._whole_units(head) and isinstance(amount.currency, tuple) and amount.per_unit > 1:
+                if head.currency in amount.currency and amount.amount < 1 and COMPOUND_GAP.fullmatch(text, head.end, amount.start):
+                    joined[-1] = replace(head, end=amount.end, amount=head.amount + amount.amount)
+                    continue
+            joined.append(amount)
+        for index, amount in enumerate(joined):
+            tail = COMPOUND_TAIL.match(text, amount.end) if self._whole_units(amount) and amount.marker else None
+            if tail is not None and self.currency_table.has_hundredths(amount.currency):
+                cents = Decimal(tail.group("cents")) / 100
+                joined[index] = replace(amount, end=tail.end("cents"), amount=amount.amount + cents)
+        return joined
+
+    @staticmethod
+    def _whole_units(amount: _Amount) -> bool:
+        """A single whole number of a currency's main unit, small enough to be a price."""
+        return (
+            isinstance(amount.currency, str) and amount.amount_max is None and amount.per_unit == 1
+            and amount.amount == amount.amount.to_integral_value() and 0 < amount.amount < 1_000_000
+        )
 
     def _foreign_dollar(self, symbol: str | None) -> bool:
         """Whether a prefix is a dollar sign with letters that name another currency ("hk $",
@@ -295,7 +325,7 @@ class MoneyRecognizer(FactComponent, TableComponent):
         if neg:
             low = -low
         qualifier = qualifier_before(before)
-        approx = qualifier[0] if qualifier else None
+        approx = qualifier[0] if qualifier else qualifier_after(text, end)
         qualifier_start = window_start + qualifier[1] if qualifier else start
         if high is not None and between:
             qualifier_start = window_start + between.start()

@@ -28,7 +28,7 @@ from ..extensions import add_facts, claimed_ranges, document_text, overlaps
 from .base import FactComponent
 from ..facts import Percent
 from ..normalise import numbers
-from ..normalise.numbers import continues_a_number, number_pattern, parse_number, qualifier_before, sane
+from ..normalise.numbers import continues_a_number, number_pattern, parse_number, qualifier_after, qualifier_before, sane
 from ..resources import TableComponent, alternation, read_json
 
 SIGN = r"(?:(?<![\w.,%+])[-−–+](?=\d)|\b(?:minus|negative)\s{1,3})"
@@ -98,7 +98,7 @@ class PercentRecognizer(FactComponent, TableComponent):
                 Percent(
                     text[start : percent.end], start, percent.end,
                     value=percent.value if low is None else low, value_max=None if low is None else percent.value,
-                    unit=percent.unit, approx=qualifier[0] if qualifier else None, change=percent.change,
+                    unit=percent.unit, approx=qualifier[0] if qualifier else qualifier_after(text, percent.end), change=percent.change,
                 )
             )
         add_facts(doc, facts)

@@ -138,6 +138,15 @@ class CurrencyTable:
             return self.subunits.get(marker)
         return self.subunits.get(marker.lower())
 
+    def has_hundredths(self, code: str) -> bool:
+        """Whether a currency has a sub-unit of which a hundred make one unit ("cents", "pence").
+
+        >>> table = CurrencyTable({}, {}, {}, subunits={"cents": (("USD", "AUD"), 100), "jiao": (("CNY",), 10)})
+        >>> table.has_hundredths("AUD"), table.has_hundredths("CNY")
+        (True, False)
+        """
+        return any(code in codes and per_unit == 100 for codes, per_unit in self.subunits.values())
+
     def measures_something_else(self, marker: str, around: str) -> bool:
         """Whether the words around a shared marker make it another unit ("1,300 pounds (600 kg)").
 

@@ -23,16 +23,20 @@ from ..resources import alternation, read_json
 MAX_ABS_VALUE = Decimal("1e18")
 
 _SPACE_GROUP = "[\u00a0\u202f\u2009 ]"
+# The denominators of fractions written after a whole number (eighths of a dollar, quarters of a point).
+MIXED_DENOMINATORS = frozenset({2, 3, 4, 8, 16, 32, 64})
 
 
 @lru_cache(maxsize=1)
 def _digit_forms() -> dict[str, str]:
-    """Digit forms, each bounded: Indian lakh grouping (12,50,000), comma thousands, dot
+    """Digit forms, each bounded: a whole number and a fraction of stock prices and coupons
+    ("7 1/8", "12 3/4"), Indian lakh grouping (12,50,000), comma thousands, dot
     thousands with a decimal comma (1.234.567,5), space thousands (1 200 000), plain
     (decimal point, a decimal comma with one or two digits "1,5", or a vulgar fraction "2½"),
     a leading point."""
     vulgar = "".join(tables()["vulgar_fractions"])
     return {
+        "mixed": r"\d{1,4}[ \u00a0]\d{1,2}/\d{1,2}",
         "indian": r"\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\.\d{1,4})?",
         "comma": r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?",
         "dots": r"\d{1,3}(?:\.\d{3}){2,5}(?:,\d{1,2})?",
@@ -90,7 +94,12 @@ def _word_patterns() -> dict[str, str]:
     digit = alternation([*_words("zero"), *_words("units")])
     decimal = rf"{cardinal}{_SPACE}(?:{alternation(_words('point'))})(?:{_SPACE}(?:{digit})){{1,4}}"
     fixed = alternation(tables()["fixed_phrases"]).replace(r"\ ", _SPACE)
-    return {"fixed": fixed, "mixed": mixed, "decimal": decimal, "fraction_of": fraction_of, "cardinal": cardinal}
+    # "half million", "quarter-billion": a fraction word right before a scale
+    bare_fraction = rf"(?:{single})(?={_JOIN}(?:{scales})\b)"
+    return {
+        "fixed": fixed, "mixed": mixed, "decimal": decimal, "fraction_of": fraction_of,
+        "bare_fraction": bare_fraction, "cardinal": cardinal,
+    }
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +140,12 @@ def _digits_value(text: str, dot_thousands: bool) -> Decimal | None:
     form = next((name for name, rx in _digit_forms().items() if re.fullmatch(rx, text)), None)
     if form is None:
         return None
+    if form == "mixed":
+        whole, _, share = text.replace("\u00a0", " ").partition(" ")
+        numerator, denominator = (int(part) for part in share.split("/"))
+        if denominator not in MIXED_DENOMINATORS or not 0 < numerator < denominator:
+            return None  # "3 10/20" is no price
+        return Decimal(whole) + Decimal(numerator) / Decimal(denominator)
     if form in ("indian", "comma"):
         text = text.replace(",", "")
     elif form == "dots":
@@ -183,6 +198,10 @@ def parse_number(text: str, dot_thousands: bool = False) -> Decimal | None:
     Decimal('1.5')
     >>> parse_number("2½")
     Decimal('2.5')
+    >>> parse_number("12 3/4"), parse_number("7 1/8"), parse_number("3 10/20")
+    (Decimal('12.75'), Decimal('7.125'), None)
+    >>> parse_number("half")
+    Decimal('0.5')
     >>> parse_number("50.000", dot_thousands=True)
     Decimal('50000')
     >>> parse_number("three hundred forty")
@@ -212,6 +231,8 @@ def parse_number(text: str, dot_thousands: bool = False) -> Decimal | None:
         return Decimal(fixed[cleaned])
     if re.fullmatch(patterns["fraction_of"], cleaned):
         return _fraction(re.sub(r"(?: of)? an?$", "", cleaned).replace("-", " "))
+    if re.fullmatch(_fraction_words(False), cleaned):
+        return _fraction(cleaned)  # "half" of "half million"
     cleaned = cleaned.replace("-", " ")
     if re.fullmatch(patterns["decimal"], cleaned):
         whole, _, digits = cleaned.partition(f" {_words('point')[0]} ")
@@ -264,11 +285,15 @@ def sane(value: Decimal) -> bool:
 def needs_magnitude(text: str) -> bool:
     """Whether a number only counts with a magnitude or unit after it ("a", "half a").
 
-    >>> needs_magnitude("half a"), needs_magnitude("A quarter of a"), needs_magnitude("two")
-    (True, True, False)
+    >>> needs_magnitude("half a"), needs_magnitude("A quarter of a"), needs_magnitude("half"), needs_magnitude("two")
+    (True, True, True, False)
     """
     cleaned = re.sub(r"\s+", " ", text.strip().lower())
-    return cleaned in _words("articles") or re.fullmatch(_word_patterns()["fraction_of"], cleaned) is not None
+    return (
+        cleaned in _words("articles")
+        or re.fullmatch(_word_patterns()["fraction_of"], cleaned) is not None
+        or re.fullmatch(_fraction_words(False), cleaned) is not None
+    )
 
 
 @lru_cache(maxsize=1)
@@ -304,6 +329,23 @@ def continues_a_number(before: str, number: str) -> bool:
 def _qualifier_regex() -> re.Pattern[str]:
     qualifiers = tables()["qualifiers"]
     return re.compile(rf"(?:^|(?<=[\s(\[,\"“]))({alternation(qualifiers)})\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _after_regex() -> re.Pattern[str]:
+    return re.compile(rf"\s{{1,2}}({alternation(tables()['qualifiers_after'])})(?![\w-])", re.IGNORECASE)
+
+
+def qualifier_after(text: str, position: int) -> str | None:
+    """The ``approx`` value of a qualifier written right after a figure that ends at ``position``.
+
+    >>> qualifier_after("$600 million or more of costs", 12), qualifier_after("3% or so.", 2)
+    ('over', 'about')
+    >>> qualifier_after("5% or lesser", 2) is None
+    True
+    """
+    match = _after_regex().match(text, position)
+    return None if match is None else tables()["qualifiers_after"][match.group(1).lower()]
 
 
 def qualifier_before(text: str) -> tuple[str, int] | None:
