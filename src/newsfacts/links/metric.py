@@ -27,7 +27,8 @@ from .tree import NOMINAL, SUBJECTS, VERBAL
 VALUE_NOUNS = frozenset({"value", "volume", "total", "amount", "figure", "level", "sum"})
 """Nouns that say how much of something there is without saying of what."""
 
-LEVEL_NOUNS = frozenset({"high", "low", "level", "total", "record", "peak", "figure", "amount", "sum", "value", "tune", "high-water"})
+LEVEL_NOUNS = frozenset({"high", "low", "level", "total", "record", "peak", "figure", "amount", "sum", "value", "tune",
+                         "high-water", "worth", "maximum", "minimum", "range"})
 """Nouns that only hold a figure ("a high of $42", "a total of $5 million"): the metric is what they are a level of."""
 
 
@@ -39,6 +40,10 @@ class MetricCues:
         self.verbs = {verb: key for key, verbs in cues["verbs"].items() for verb in verbs}
         self.quote_verbs = set(cues["quote_verbs"])
         self.share_verbs = set(cues["share_verbs"])
+        self.null_nouns = {phrase: "none" for phrase in cues["null_nouns"]}
+        self.generic_heads = set(cues["generic_heads"])
+        self.rate_kinds = cues["rate_kinds"]
+        self.market_nouns = set(cues["market_nouns"])
         self.kinds = {word: key for key, words in cues["subject_kinds"].items() for word in words}
         self.per_share = re.compile(rf"^\s*(?:{phrase_regex(cues['per_share'])})\b", re.I)
         self.result_metrics = frozenset(cues["result_metrics"])
@@ -104,11 +109,13 @@ def _phrase_words(noun: Token) -> list[tuple[str, str]]:
 def key_of_noun(mc: MetricCues, noun: Token) -> str | None:
     """The metric a noun names: "net income", "share of the market", "stake"; when the head noun
     names none, a modifier that does ("earnings estimate" → profit)."""
-    if noun.pos_ == "PROPN" or noun.ent_type_ in ("ORG", "GPE", "PERSON"):
-        return None
+    if noun.ent_type_ in ("ORG", "GPE", "PERSON") or noun.pos_ == "PROPN" and noun.i != noun.sent.start:
+        return None  # a name, not a measure ("Yiwu International Trade Market")
     words = _phrase_words(noun)
+    if noun_key(words, mc.null_nouns):
+        return None  # one-time gains, tax credits, fund outflows: no key fits
     key = noun_key(words, mc.nouns)
-    if key is None:
+    if key is None and noun.lemma_.lower() in mc.generic_heads:
         key = next((noun_key([word], mc.nouns) for word in reversed(words[:-1]) if noun_key([word], mc.nouns)), None)
     if key is None and noun.lower_ in VALUE_NOUNS:
         key = _value_of(mc, noun)
@@ -151,20 +158,21 @@ def _value_of(mc: MetricCues, noun: Token) -> str | None:
     return None
 
 
-def own_noun(span: Span) -> Token | None:
-    """The noun the figure is the amount of: "a loss of [$5m]", "a [$30m] charge", "[$7m] in sales"."""
-    token = span.root
+def own_noun(span: Span | Token, levels: bool = False) -> Token | None:
+    """The noun the figure is the amount of: "a loss of [$5m]", "a [$30m] charge", "[$7m] in sales";
+    through level nouns ("a total of", "a high of"), unless ``levels`` asks for the level itself."""
+    token = span.root if isinstance(span, Span) else span
     for _ in range(3):
         head = token.head
         if head.i == token.i:
             return None
         if token.dep_ in ("compound", "nummod", "amod", "quantmod", "nmod", "npadvmod", "appos") and head.pos_ in NOMINAL:
-            if head.lower_ in LEVEL_NOUNS:
+            if head.lower_ in LEVEL_NOUNS and not levels:
                 token = head
                 continue
             return head
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOMINAL and head.head.i < token.i:
-            if head.head.lower_ in LEVEL_NOUNS:
+            if head.head.lower_ in LEVEL_NOUNS and not levels:
                 token = head.head
                 continue
             return head.head
@@ -172,10 +180,11 @@ def own_noun(span: Span) -> Token | None:
     return None
 
 
-def in_noun(span: Span, preps: tuple[str, ...] = ("in", "of")) -> Token | None:
+def in_noun(span: Span | Token, preps: tuple[str, ...] = ("in", "of")) -> Token | None:
     """"[$713 million] in revenue", "[$5 billion] of debt": the noun of the figure's own "in/of"."""
-    inside = range(span.start, span.end)
-    for token in span:
+    tokens = list(span) if isinstance(span, Span) else [span]
+    inside = range(tokens[0].i, tokens[-1].i + 1)
+    for token in tokens:
         for child in token.children:
             if child.i not in inside and child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
@@ -197,6 +206,8 @@ def _governing_verb(token: Token) -> tuple[Token | None, str | None]:
             if prep is not None:
                 return None, prep
             prep = head.lower_
+        elif head.pos_ in NOMINAL and head.lower_ in LEVEL_NOUNS:
+            prep = None  # "rising to a high of $42": the level's own "of" says nothing
         elif head.pos_ in NOMINAL and token.dep_ not in ("compound", "nummod", "amod", "quantmod", "npadvmod", "appos", "conj"):
             return None, prep
         token = head
@@ -240,7 +251,7 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
     subject = _clause_subject(verb)
     if subject is None:
         return _noun_before(mc, verb)
-    quoted = prep == "at"
+    quoted = prep == "at" or not surface_forms(verb.lower_, verb.lemma_).isdisjoint(mc.quote_verbs)
     moving = way_of(verb, ctx.cues.change_verbs) is not None
     subject_key = key_of_noun(mc, subject)
     if subject_key:
@@ -258,8 +269,11 @@ def part_of(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, end: int
         return "stake"
     whole = in_noun(span, preps=("of",))
     if whole is None:
+        level = own_noun(span, levels=True)
+        whole = in_noun(level, preps=("of",)) if level is not None and level.lower_ in LEVEL_NOUNS else None
+    if whole is None:
         return None
-    if whole.i in ctx.org_at:
+    if whole.i in ctx.org_at or whole.lower_ in ctx.cues.org_nouns and whole.tag_ != "NNS":
         return "stake"
     key = key_of_noun(mc, whole)
     if key == "share_price" and whole.lower_ != "share":
@@ -289,10 +303,27 @@ def _noun_before(mc: MetricCues, verb: Token) -> str | None:
 def figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, end: int) -> str | None:
     """The figure's metric from its own noun or its clause, before restatement and comparison."""
     key = _figure_metric(ctx, mc, span, percent, end)
+    if key == "interest_rate":
+        key = _rate_named_before(ctx, mc, span) or key
     if percent and key == "share_price" and _share_noun(span) is not None:
         return "market_share"  # "a share of 7%", "its share rose to 30%"
     if percent and key is None and any(t.lower_ in ("own", "owns", "owned", "hold", "holds", "held") for t in span.root.ancestors):
         return "stake"
+    return key
+
+
+def _rate_named_before(ctx: DocContext, mc: MetricCues, span: Span) -> str | None:
+    """A bare "the rate" is the rate the article named in full last ("the unemployment rate …
+    the rate for adult women"), unless its own sentence says "interest"."""
+    start, _ = ctx.unit(span)
+    sentence = ctx.text[start : span.start_char].lower()
+    if any(word in sentence for word in mc.rate_kinds if f"{word} rate" in sentence):
+        return None
+    last, key = -1, None
+    for word, kind in mc.rate_kinds.items():
+        found = ctx.text.lower().rfind(f"{word} rate", 0, span.start_char)
+        if found > last:
+            last, key = found, kind
     return key
 
 
@@ -309,6 +340,10 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
     if part:
         return part
     noun = own_noun(span)
+    if noun is not None and not percent and noun.lemma_.lower() in mc.market_nouns:
+        return "revenue"  # "the $6 billion cereal market": the size of a market
+    if noun is not None and noun_key(_phrase_words(noun), mc.null_nouns):
+        return None
     for _ in range(2):
         if noun is None:
             break
