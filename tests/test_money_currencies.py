@@ -67,6 +67,8 @@ OTHER_MARKERS = [
     ("Kampala vendors charge sh 3,500 a kilo in Uganda.", ("sh 3,500", 3500, "UGX")),
     ("Dividends of 4.5 Australian cents were declared.", ("4.5 Australian cents", 0.045, "AUD")),
     ("The coin sold for 20 U.S. cents.", ("20 U.S. cents", 0.2, "USD")),
+    ("A Durban taxi ride costs R 14.", ("R 14", 14, "ZAR")),
+    ("Enugu's N 30 billion plan, Nigeria said.", ("N 30 billion", 3e10, "NGN")),
     ("The Ankara government paid 40 billion lira.", ("40 billion lira", 4e10, "TRY")),
     ("Florence museums took in 30 billion lira in Italy.", ("30 billion lira", 3e10, "ITL")),
 ]
@@ -83,6 +85,9 @@ REFUSALS = [
     "Drivers paid sh 400 at the gate.",  # a shilling of which country?
     "The truck carried 300 pounds of feed.",  # a weight without a magnitude
     "A 40 kuai discount was offered.",  # kuai with no Chinese cue
+    "A loaf costs R 18 at the corner shop.",  # a rand-like price with no South African cue
+    "Durban pupils in Grade R 5 sang.",  # a label before the letter
+    "Cape Town's new R5 hatchback.",  # a model name glues the letter
     "The ESP 32 board and the DM 618 phone.",  # codes that are also product names
 ]
 

@@ -70,7 +70,7 @@ MONEY_REFUSALS = [
     "Clinics in Ibadan, Nigeria, ran out of N95 respirators.",
     "The P500 processor launched in Makati, Philippines.",
     "The firm booked P4.5 billion in revenue.",
-    "Enugu's N 30 billion plan, Nigeria said.",
+    "Enugu's N 30 billion plan, said the governor.",  # set apart, but no Nigerian cue
     "In the Philippines, the P2 variant spread.",
     # sub-units with neither a nearby amount nor a regional cue
     "Sales hit 3 million Kobo readers.",

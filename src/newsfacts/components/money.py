@@ -18,7 +18,8 @@ adjectives count ("a 15-cent dividend", "a two-yen rise"), idioms do not ("a bil
 question"). A whole amount and its sub-unit are one ("4 dollars 75 cents", "20 dollars 25"). Sub-units count in units of their
 currency: the one of the nearest amount that uses them, else the one the article's cue
 words pick ("50 sen" needs a Malaysian story). Single letters and symbols that also name
-products ("R", "N", "P", "JD") need a regional cue and a magnitude or a decimal mark.
+products ("R", "N", "P", "JD") need a regional cue, and when glued to plain digits a magnitude
+or a decimal mark ("R1.8bn", never "R5"); set apart, a price may be plain ("R 18").
 A number that cannot be read whole, or an absurd one, gives no fact at all.
 Qualifiers before the span become ``approx``. An amount followed by its equivalent in
 another currency ("1.7 trillion yuan (about 237 billion U.S. dollars)") takes that
@@ -242,10 +243,10 @@ class MoneyRecognizer(FactComponent, TableComponent):
             return (None, 1, 1) if has_magnitude else (code, 1, factor)
         if self.symbol_case.fullmatch(symbol):
             single_letter = len(compact) == 1 and compact.isalpha()
-            if single_letter and match.group("gap"):
-                return None, 1, 1  # "R2 billion" in a South African story, never "R 5 billion"
-            if bare and (single_letter or not table.allows_bare_digits(compact)):
-                return None, 1, 1  # never "R5", "N95" or "JD 618"
+            if bare and not (single_letter and match.group("gap")) and (single_letter or not table.allows_bare_digits(compact)):
+                return None, 1, 1  # never "R5", "N95" or "JD 618": a model glues the letter, a price ("R 18") sets it apart
+            if single_letter and LABEL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+                return None, 1, 1  # "Grade R 5", "Vitamin N 12"
             return table.resolve(compact, "symbol", text), 1, 1
         code = table.loose_symbols.get(compact.lower())
         if code is not None:
