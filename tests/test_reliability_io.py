@@ -104,6 +104,14 @@ def test_csv_resume_redoes_a_torn_document(tmp_path):
     assert out.read_bytes() == whole
 
 
+def test_csv_resume_refuses_a_foreign_csv(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "prices.csv").write_text("ticker,close\nXYZ,10.5\n", encoding="utf-8")
+    done = cli("extract", "a.txt", "--out", "prices.csv", "--resume", cwd=tmp_path)
+    assert done.returncode == 2 and "not a newsfacts CSV file" in done.stderr
+    assert (tmp_path / "prices.csv").read_text(encoding="utf-8") == "ticker,close\nXYZ,10.5\n"
+
+
 # 6, 17. Pages whose names collide are told apart by document id on --resume; pages follow the umask.
 def test_html_resume_by_document_id(tmp_path):
     (tmp_path / "brief.txt").write_text(ARTICLE, encoding="utf-8")

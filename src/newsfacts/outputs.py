@@ -240,10 +240,13 @@ class _LockedFile:
 
         documents: list[tuple[str, int]] = []  # (doc, end of its last row), in file order
         try:
-            rows = csv.reader(text_lines())
+            rows = csv.reader(text_lines(), strict=True)  # strict: a record torn inside quotes is an error, not a row
             header = next(rows, None)
-            if header is None or "doc" not in header:
+            if header is None:
                 return set()
+            if "doc" not in header:
+                raise OutputError(f"--out {one_line(str(self.path))} is not a newsfacts CSV file (no doc column); "
+                                  "choose another --out")
             column = header.index("doc")
             self.keep = position
             for row in rows:
