@@ -30,7 +30,9 @@ from .period import is_comparison_figure, owns, period
 from .subject import subject
 
 FIGURES = ("money", "percent")
-RESTATEMENT = re.compile(r"\s*,?\s*(?:or|and)\s+(?:(?:about|around|roughly|nearly|almost|some|more than|less than|over|under)\s+)?", re.I)
+RESTATEMENT = re.compile(
+    r"(?:\s+(?:a|per|each)\s+(?:diluted\s+|basic\s+|common\s+)?(?:share|unit|ads))?"
+    r"\s*,?\s*(?:or|and)\s+(?:(?:about|around|roughly|nearly|almost|some|more than|less than|over|under)\s+)?", re.I)
 
 __all__ = ["FIGURES", "LinkCues", "MetricCues", "link_figures"]
 

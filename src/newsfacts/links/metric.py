@@ -24,6 +24,8 @@ from .context import DocContext
 from .cues import phrase_regex, surface_forms, way_of
 from .tree import NOMINAL, SUBJECTS, VERBAL
 
+PERIOD_NOUNS = frozenset({"quarter", "year", "period", "month", "months", "half", "week", "weeks", "quarters", "years"})
+
 VALUE_NOUNS = frozenset({"value", "volume", "total", "amount", "figure", "level", "sum"})
 """Nouns that say how much of something there is without saying of what."""
 
@@ -175,9 +177,16 @@ def own_noun(span: Span | Token, levels: bool = False) -> Token | None:
             if head.head.lower_ in LEVEL_NOUNS and not levels:
                 token = head.head
                 continue
-            return head.head
+            period = head.head
+            if _is_period_noun(period) and period.dep_ == "pobj" and period.head.head.pos_ in NOMINAL:
+                return period.head.head  # "net income for the second quarter of $8.6 million"
+            return period
         return None
     return None
+
+
+def _is_period_noun(token: Token) -> bool:
+    return token.lower_.rsplit("-", 1)[-1] in PERIOD_NOUNS
 
 
 def in_noun(span: Span | Token, preps: tuple[str, ...] = ("in", "of")) -> Token | None:
@@ -339,28 +348,58 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
     part = part_of(ctx, mc, span, percent, end)
     if part:
         return part
-    noun = own_noun(span)
+    noun = own_noun(span) or _change_reached(ctx, span)
     if noun is not None and not percent and noun.lemma_.lower() in mc.market_nouns:
         return "revenue"  # "the $6 billion cereal market": the size of a market
+    key = key_of_noun(mc, noun) if noun is not None else None
+    if key:
+        return key
+    if noun is not None and noun.pos_ in NOMINAL and way_of(noun, ctx.cues.change_nouns) is not None:
+        return _changed(ctx, mc, noun)
     if noun is not None and noun_key(_phrase_words(noun), mc.null_nouns):
         return None
-    for _ in range(2):
-        if noun is None:
-            break
-        key = key_of_noun(mc, noun)
-        if key:
-            return key
-        if way_of(noun, ctx.cues.change_nouns) is None:
-            break
-        changed = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                        for p in c.children if p.dep_ == "pobj"), None)
-        if changed is not None and key_of_noun(mc, changed):
-            return key_of_noun(mc, changed)
-        return from_clause(ctx, mc, noun)
+    key = _of_key(mc, noun) if noun is not None else None
+    if key:
+        return key
     owned = in_noun(span)
     if owned is not None and key_of_noun(mc, owned):
         return key_of_noun(mc, owned)
     return from_clause(ctx, mc, span.root)
+
+
+def _change_reached(ctx: DocContext, span: Span) -> Token | None:
+    """The change noun a figure is reached by ("a 34% profit gain [to $106 million]")."""
+    root = span.root
+    noun = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "from") and noun.pos_ in NOMINAL and way_of(noun, ctx.cues.change_nouns):
+        return noun
+    return None
+
+
+def _changed(ctx: DocContext, mc: MetricCues, noun: Token) -> str | None:
+    """What a change noun is a change of: its modifier ("a profit gain"), its "in/of" complement
+    ("a 20% gain in net income") or the clause around it."""
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+    for modifier in modifiers:
+        key = key_of_noun(mc, modifier)
+        if key:
+            return key
+    changed = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                    for p in c.children if p.dep_ == "pobj"), None)
+    if changed is not None and key_of_noun(mc, changed):
+        return key_of_noun(mc, changed)
+    return from_clause(ctx, mc, noun)
+
+
+def _of_key(mc: MetricCues, noun: Token) -> str | None:
+    """A noun that names no metric itself takes its "of" complement's ("a restructuring of its
+    bank debt")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in NOMINAL:
+                    return key_of_noun(mc, pobj)
+    return None
 
 
 def per_share(mc: MetricCues, key: str | None) -> str | None:
