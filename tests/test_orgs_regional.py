@@ -119,3 +119,24 @@ def test_initials_of_a_name_without_its_legal_form(nlp, text, expected):
 ])
 def test_formal_names_given_in_apposition(nlp, text, expected):
     assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a listed company outside the US and Europe that only the listing knows
+    ("Morishita Jintan said it would raise prices.", ["Morishita Jintan"]),
+    # a listed name made of common words needs a second signal; the head of a longer name stays in it
+    ("Union leaders objected to the plan.", []),
+    ("The Union of Rationalist Farmers held a rally.", ["Union of Rationalist Farmers"]),
+])
+def test_listed_companies_outside_the_us_and_europe(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+def test_the_listing_is_data_with_second_signals():
+    import json
+    from importlib import resources
+
+    lines = resources.files("newsfacts.models.data").joinpath("orgs_listed.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip() and not line.startswith("//")]
+    assert len(rows) > 10_000
+    assert all(" " in form or form in row["ambiguous"] for row in rows for form in [row["name"], *row["aliases"]])

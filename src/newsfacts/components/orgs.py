@@ -51,6 +51,7 @@ QUOTE_PAIRS = [("\"", "\""), ("“", "”"), ("‘", "’"), ("'", "'")]
 QUOTE_WINDOW = 200
 NAMED_THINGS = frozenset({"facility", "event", "programme", "product"})
 EDGE_WORDS = frozenset({"of", "at", "from", "and", "the", "on", "'s", "’s"})
+HEAD_OF = re.compile(r"\s+(?:of|for|de|du|des)\s+(?:the\s+)?[A-Z]")
 INTERNAL_POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
 COORDINATION = re.compile(r"\s+(?:and|&)\s+")
 PLACE_MODIFIER = re.compile(r"(?:,\s*|\s+in\s+|\s+of\s+the\s+)(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})$")
@@ -144,6 +145,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         self.set_tables({
             "orgs": read_jsonl("orgs.jsonl"),
             "orgs_indices": read_jsonl("orgs_indices.jsonl"),
+            "orgs_listed": read_jsonl("orgs_listed.jsonl"),
             "org_patterns": read_json("org_patterns.json"),
             "org_typing": read_json("org_typing.json"),
             "currencies": read_jsonl("currencies.jsonl"),
@@ -155,7 +157,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         t = self.tables["org_typing"]
         self.entry_of: dict[str, str] = {}
         self.ambiguous = set(p["ambiguous_gazetteer"])
-        for row in [*self.tables["orgs"], *self.tables.get("orgs_indices", [])]:
+        for row in [*self.tables["orgs"], *self.tables.get("orgs_indices", []), *self.tables.get("orgs_listed", [])]:
             for alias in [row["name"], *row.get("aliases", [])]:
                 self.entry_of.setdefault(alias, row["name"])
             self.ambiguous.update(row.get("ambiguous", []))
@@ -239,8 +241,9 @@ class OrgRecognizer(FactComponent, TableComponent):
         for start, end in ctx.ner_orgs:
             interior[start + 1:end] = b"\x01" * (end - start - 1)
         for m_start, m_end, matched in self.gazetteer.finditer(text):
-            if matched in self.ambiguous and (m_start, m_end) not in vouching:
-                continue  # a common word or place needs the NER or a cue to call exactly it a name
+            if matched in self.ambiguous and ((m_start, m_end) not in vouching or HEAD_OF.match(text, m_end)):
+                continue  # a common word or place needs the NER or a cue to call exactly it a name,
+                # and is the head of a longer one before "of" ("Union of Rationalist Farmers")
             if interior[m_start] and not text.startswith(("the ", "The "), m_start - 4):
                 continue  # a word inside another name ("Southern" in "University of Southern Queensland")
             found.append((m_start, m_end, GAZETTEER))
