@@ -11,6 +11,7 @@ them in build/).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import shutil
 import sys
@@ -43,6 +44,16 @@ def seed_corpus(n_docs: int, seed: int = 13) -> list[tuple[str, str]]:
     return corpus
 
 
+def seeds() -> list[tuple[str, str, str | None]]:
+    """(name, text, reference date) of each seed article, its date from its gold file."""
+    out = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        gold = ROOT / "seeds" / "gold" / f"{path.stem}.json"
+        published = json.loads(gold.read_text(encoding="utf-8"))["published"] if gold.is_file() else None
+        out.append((path.name, path.read_text(encoding="utf-8"), published))
+    return out
+
+
 def with_text(text: str, record: dict) -> dict:
     """The record as ``newsfacts extract --print-text`` writes it (the report then shows sentences)."""
     return {**record, "text": text}
@@ -57,8 +68,7 @@ def main() -> int:
         return 1
     build = ROOT / "build"
     build.mkdir(exist_ok=True)
-    seeds = [(path.name, path.read_text(encoding="utf-8")) for path in sorted((ROOT / "seeds").glob("*.txt"))]
-    records = [with_text(text, newsfacts.extract_record(text, doc_id=name)) for name, text in seeds]
+    records = [with_text(text, newsfacts.extract_record(text, published, name)) for name, text, published in seeds()]
     recombined = [with_text(text, newsfacts.extract_record(text, published, f"article-{number:03d}.txt"))
                   for number, (text, published) in enumerate(seed_corpus(ARTICLES), start=1)]
     linked = next(r for r in records if any(f.get("subject") and f.get("period") for f in r["facts"]))
@@ -69,7 +79,7 @@ def main() -> int:
         encoding="utf-8")
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=chromium, args=ARGS)
-        for name, height in (("article", 1100), ("report", 1900), ("report-200", 1900)):
+        for name, height in (("article", 1100), ("report", 2600), ("report-200", 1900)):
             page = browser.new_page(viewport={"width": 1200, "height": height})
             page.goto((build / f"{name}.html").as_uri())
             page.screenshot(path=str(ROOT / "docs" / f"{name}.png"))
