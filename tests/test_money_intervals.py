@@ -28,6 +28,7 @@ CASES = [
     # only the upper end carries the currency
     ("Bonuses came to between 300 and €450 each.", [("300 and €450", 300, 450, "EUR", None)]),
     ("Tickets run roughly 40 or $55 at the door.", [("40 or $55", 40, 55, "USD", "about")]),
+    ("Between 8 and $9 a share was offered.", [("8 and $9", 8, 9, "USD", None)]),
     ("Fees of 2 to £3 million are expected.", [("2 to £3 million", 2e6, 3e6, "GBP", None)]),
     # "or" between numbers that share the unit
     ("A pint costs five or six pounds in London.", [("five or six pounds", 5, 6, "GBP", None)]),
@@ -58,6 +59,9 @@ MOVES = [
     ("Sales in the year ended Oct. 31 to $410 million.", ["$410 million"]),
     ("Sales grew in 2019 to $410 million.", ["$410 million"]),
     ("They fetched between 1998 and $5 million.", ["$5 million"]),
+    # the second number carries a unit of its own
+    ("Net was €12 million or 9 cents a share.", ["€12 million", "9 cents"]),
+    ("It set aside £3 billion to 4 percent of assets.", ["£3 billion"]),
     # ambiguous: the bare lower end may or may not share the magnitude
     ("Valuations from $700 to $1.4 billion circulate.", ["$1.4 billion"]),
 ]

@@ -37,6 +37,7 @@ INTERVALS = [
     ("Unemployment jumped from 4 to 6.1 percent.", [("6.1 percent", 6.1, None, "percent", None)]),
     ("Shares slipped 3% to 40% of the float.", [("3%", 3, None, "percent", None), ("40%", 40, None, "percent", None)]),
     # a list is two facts; a larger number first is not a lower end
+    ("The referendum result was 47% to 53% against.", [("47%", 47, None, "percent", None), ("53%", 53, None, "percent", None)]),
     ("Stakes of 30% and 45% were sold.", [("30%", 30, None, "percent", None), ("45%", 45, None, "percent", None)]),
     ("The rate was set on August 31 to 4.75%.", [("4.75%", 4.75, None, "percent", None)]),
     ("The yield moved in 2021 to 2.5%.", [("2.5%", 2.5, None, "percent", None)]),

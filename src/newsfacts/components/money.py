@@ -56,6 +56,8 @@ UNREAD_MAGNITUDE = re.compile(r"[\s-]?(?:[mbt]r?il|lakh|lac|crore|arab)\w*", re.
 COMPOUND_GAP = re.compile(r"\s{1,2}(?:and\s{1,2})?")
 # Two digits of cents written bare after a named currency ("20 dollars 25."), not a count ("25 times").
 COMPOUND_TAIL = re.compile(r"\s{1,2}(?P<cents>\d{2})(?![\w%$€£¥-]|[.,]\d|\s{1,3}[\w%$€£¥])")
+# A capitalised word inside a sentence before a bare number: a label or a day ("Series 3", "Sept. 30").
+MID_SENTENCE_LABEL = re.compile(r"(?<=[^\s.!?]\s)[A-Z][a-z]{1,15}\.?\s{1,2}$")
 THOUSANDS = re.compile(r"\d[,.\u00a0\u202f\u2009 ]\d{3}(?!\d)")
 # A capitalised word right before "4c" makes it a label ("Section 4c"), not a price.
 LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]{1,15}\.?\s{1,2}$")
@@ -103,6 +105,8 @@ class MoneyRecognizer(FactComponent, TableComponent):
         )
         self.pattern = re.compile(rf"{prefixed}|{suffixed}", re.IGNORECASE)
         self.symbol_case = re.compile(rf"(?:{exact})")
+        # A unit of its own after an upper end: "$5 million or 20 cents a share" is no interval.
+        self.unit_after = re.compile(rf"[\s-]?(?:{names}|%|per\s?cent|pct)(?![\w])", re.IGNORECASE)
         # A bare number before an amount whose currency it shares ("6 or $7", "between 40 and $60 million").
         self.bare_lower = re.compile(
             rf"(?<![\w.,$£€¥−-])(?P<low>{number})(?P<mag>{magnitude})?(?P<link>\s{{1,3}}(?:or|to|and)\s{{1,3}}|\s?[-–]\s?)$",
@@ -288,6 +292,9 @@ class MoneyRecognizer(FactComponent, TableComponent):
             num2 = None  # "£50,000-a-year": no upper end
             end = match.end("mag" if mag else "num")
         sym2 = match.group("sym2") if not suffix else None
+        if num2 is not None and not suffix and self.unit_after.match(text, end):
+            num2 = None  # the second number has a unit of its own
+            end = match.end("mag" if mag else "num")
         if num2 is not None and sym2 and self.currency_table.resolve(sym2.replace(" ", ""), "symbol", text) != currency:
             num2 = None  # "HK$5 million or US$640,000": two currencies, two amounts
             end = match.end("mag" if mag else "num")
@@ -362,7 +369,7 @@ class MoneyRecognizer(FactComponent, TableComponent):
             return None
         if link == "to" and change_cue(ahead) is not None:
             return None
-        if continues_a_number(ahead, lower.group("low")) or LABEL_BEFORE.search(ahead) or needs_magnitude(lower.group("low")):
+        if continues_a_number(ahead, lower.group("low")) or MID_SENTENCE_LABEL.search(ahead) or needs_magnitude(lower.group("low")):
             return None
         low, high = self._interval(lower.group("low"), lower.group("mag"), num, mag, dot_thousands)
         return (low, lower.start()) if low is not None and high is not None else None

@@ -157,6 +157,8 @@ class PercentRecognizer(FactComponent, TableComponent):
         if link == "and":
             return (low, low_start) if re.search(r"\bbetween\s{1,3}$", before, re.IGNORECASE) else alone
         if link == "to":
+            if own_unit and low + percent.value == 100 and percent.unit == "percent":
+                return alone  # a split, not an interval: "the vote was 48% to 52%"
             cue = numbers.change_cue(before)
             if cue == "from" or (cue == "direct" and own_unit):
                 return alone  # a move: "rose from 5% to 7%", "cut 2% to 1.5%"
