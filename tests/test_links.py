@@ -111,6 +111,11 @@ CASES = [
     # the reporting company owns what it reports or estimates; a holder named after "owned by"
     ("Ryanair estimated that the strikes will lead to a charge of 20 million euros.", "20 million euros", {"subject": "Ryanair"}),
     ("The insurer is 51%-owned by Allianz.", "51%", {"subject": "Allianz"}),
+    # a description resolves to the article's company even when the sentence names another later
+    ("Vestas Wind Systems reported results on Tuesday. The company, which is 20%-owned by Mitsubishi Heavy Industries, "
+     "had a loss of 50 million euros.", "50 million euros", {"subject": "Vestas Wind Systems"}),
+    # an organisation inside a modifier of something else owns nothing
+    ("Upgrading the engines, made by Rolls-Royce, will cost about 30 million pounds.", "30 million pounds", {"subject": None}),
     # the venue where shares trade is not their owner
     ("Shares of Adyen closed at 1,200 euros on Euronext Amsterdam.", "1,200 euros", {"subject": "Adyen"}),
 ]

@@ -98,8 +98,9 @@ def _sentence_owner(ctx: DocContext, span: Span, named_ok: bool = True) -> str |
     named: set[str] = set()
     for token in sent:
         if token.i in ctx.org_at:
-            if not is_source(ctx, token) and not ctx.is_source_org(ctx.org_at[token.i]["canonical"]):
-                named.add(ctx.org_at[token.i]["canonical"])
+            canonical = ctx.org_at[token.i]["canonical"]
+            if not is_source(ctx, token) and not ctx.is_source_org(canonical) and prominent(ctx, token):
+                named.add(canonical)
         elif token.lower_ in ctx.cues.org_pronouns or (token.dep_ != "compound" and has_form(token, ctx.cues.org_nouns)):
             owner = _owner_word(ctx, token)
             if owner:
@@ -306,14 +307,29 @@ def _resolve_pronoun(ctx: DocContext, token: Token) -> str | None:
 
 def _nearest_org_before(ctx: DocContext, token: Token) -> str | None:
     """The last organisation before ``token`` in its sentence that is not an attribution source;
-    when the sentence names none, the organisation the article is about so far."""
+    when there is none, the organisation the article is about (``DocContext.antecedent``):
+    "the company, which is 61%-owned by X" is not X."""
     sent = token.sent
     for candidate in reversed(ctx.doc[sent.start : token.i]):
         if candidate.i in ctx.org_at and not is_source(ctx, candidate):
             return ctx.org_at[candidate.i]["canonical"]
-    if any(t.i in ctx.org_at for t in sent):
-        return None
     return ctx.antecedent(sent.start_char)
+
+
+def prominent(ctx: DocContext, token: Token) -> bool:
+    """An organisation named as the subject of a clause or as the possessor of one ("X's
+    profit rose"), not one inside a modifier of something else ("aircraft made by X")."""
+    node = token
+    while node.head.i != node.i and node.head.i in ctx.org_at and ctx.org_at[node.head.i] is ctx.org_at[token.i]:
+        node = node.head
+    for _ in range(3):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if node.dep_ in ("poss", "compound", "conj") and node.head.i != node.i:
+            node = node.head
+            continue
+        return False
+    return False
 
 
 def is_source(ctx: DocContext, token: Token) -> bool:
