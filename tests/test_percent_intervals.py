@@ -30,6 +30,8 @@ INTERVALS = [
     ("Estimates vary from 0.5% to 0.8% for the quarter.", [("0.5% to 0.8%", 0.5, 0.8, "percent", None)]),
     ("A hike of 25 to 50 basis points is priced in.", [("25 to 50 basis points", 0.25, 0.5, "percentage_point", None)]),
     ("Turnout of two to three percentage points higher.", [("two to three percentage points", 2, 3, "percentage_point", None)]),
+    ("Prices may rise two or three per cent.", [("two or three per cent", 2, 3, "percent", None)]),
+    ("A 4% or 5% raise is on the table.", [("4% or 5%", 4, 5, "percent", None)]),
     ("Analysts see roughly 30-35% upside.", [("30-35%", 30, 35, "percent", "about")]),
     # a verb of change makes a move: two facts, and a bare lower end none
     ("Its tax rate climbed from 19% to 23%.", [("19%", 19, None, "percent", None), ("23%", 23, None, "percent", None)]),
@@ -38,6 +40,7 @@ INTERVALS = [
     ("Shares slipped 3% to 40% of the float.", [("3%", 3, None, "percent", None), ("40%", 40, None, "percent", None)]),
     # a list is two facts; a larger number first is not a lower end
     ("The referendum result was 47% to 53% against.", [("47%", 47, None, "percent", None), ("53%", 53, None, "percent", None)]),
+    ("Indexes slid 40 points, or 1.5%, on Friday.", [("1.5%", 1.5, None, "percent", None)]),
     ("Stakes of 30% and 45% were sold.", [("30%", 30, None, "percent", None), ("45%", 45, None, "percent", None)]),
     ("The rate was set on August 31 to 4.75%.", [("4.75%", 4.75, None, "percent", None)]),
     ("The yield moved in 2021 to 2.5%.", [("2.5%", 2.5, None, "percent", None)]),

@@ -8,8 +8,9 @@ number become ``approx``. A plus or minus sign ("+0.4%", "-1.2%", "−0.3 pct") 
 move: the value is its size and ``change`` says which way; the words "minus" and
 "negative" give a negative level.
 
-Two numbers joined by a dash, "to" or "between … and" are one interval with
-``value_max`` ("5-7 percent", "15% to 20%", "between 2 and 2.5 percent"), unless a verb
+Two numbers joined by a dash, "to", "or" or "between … and" are one interval with
+``value_max`` ("5-7 percent", "15% to 20%", "between 2 and 2.5 percent", "two or three
+percent"), unless a verb
 of change governs them ("rose from 5% to 7%", "cut 2% to 1.5%"): then each number with
 a unit of its own is a fact, and a lower end without one ("from 4 to 4.5 percent") is none.
 """
@@ -33,8 +34,8 @@ from ..resources import TableComponent, alternation, read_json
 
 SIGN = r"(?:(?<![\w.,%+])[-−–+](?=\d)|\b(?:minus|negative)\s{1,3})"
 # What joins the two ends of an interval: a dash (spaced on both sides or on neither, so
-# that "FTSE 100 -1.2%" keeps its sign), "to", "and".
-RANGE_LINK = r"(?P<link>\s{0,3}[–—]\s{0,3}|-|\s{1,3}-\s{1,3}|\s{1,3}(?:to|and)\s{1,3})"
+# that "FTSE 100 -1.2%" keeps its sign), "to", "and", "or" ("two or three percent").
+RANGE_LINK = r"(?P<link>\s{0,3}[–—]\s{0,3}|-|\s{1,3}-\s{1,3}|\s{1,3}(?:to|and|or)\s{1,3})"
 # A capitalised word before a bare lower end makes it a label or a day ("March 3 to 4%").
 LABEL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]{1,15}\.?\s{1,2}$")
 
