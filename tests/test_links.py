@@ -111,6 +111,13 @@ CASES = [
     # the reporting company owns what it reports or estimates; a holder named after "owned by"
     ("Ryanair estimated that the strikes will lead to a charge of 20 million euros.", "20 million euros", {"subject": "Ryanair"}),
     ("The insurer is 51%-owned by Allianz.", "51%", {"subject": "Allianz"}),
+    # a compared figure named by its own noun phrase owns the date that opens it
+    ("Iberdrola earned 1.2 billion euros in the second quarter, compared with a year-earlier profit of 1.1 billion euros.",
+     "1.1 billion euros", {"period": "year-earlier"}),
+    ("Sales in the quarter were 3.1 billion euros, up from last year's 2.9 billion euros.", "2.9 billion euros", {"period": "last year"}),
+    # a possessive date on the clause's subject dates the clause; a date in a conjoined clause does not
+    ("Last year's results were hurt by 40 million euros in write-downs.", "40 million euros", {"period": "Last year"}),
+    ("Temasek began raising its stake in June, and now holds 12%.", "12%", {"period": None}),
     # a description resolves to the article's company even when the sentence names another later
     ("Vestas Wind Systems reported results on Tuesday. The company, which is 20%-owned by Mitsubishi Heavy Industries, "
      "had a loss of 50 million euros.", "50 million euros", {"subject": "Vestas Wind Systems"}),

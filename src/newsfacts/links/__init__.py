@@ -80,7 +80,7 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
         mine = [(d, s) for d, s in dates if owned.get(d["start"], record["start"]) == record["start"]]
         if record["start"] in compared:  # "fell to $5 million from $7 million": only its own date
             mine = [(d, s) for d, s in mine if d["start"] in owned]
-        record["period"] = period(ctx, span, mine)
+        record["period"] = period(ctx, span, mine, own=record["start"] in compared)
         if record["type"] == "percent":
             record["change"] = record.get("change") or change(ctx, span)
             record["basis"] = basis_of.get(record["start"]) if record["change"] else None

@@ -47,14 +47,17 @@ def owns(ctx: DocContext, figure: dict[str, Any], date: dict[str, Any], compared
     return not gap.strip() or (compared and bool(ctx.cues.compared_gap.fullmatch(gap)))
 
 
-def period(ctx: DocContext, span: Span, dates: list[tuple[dict[str, Any], Span]]) -> list[int] | None:
-    """The date fact of the sentence unit nearest in the tree, skipping comparison and reporting dates."""
+def period(ctx: DocContext, span: Span, dates: list[tuple[dict[str, Any], Span]], own: bool = False) -> list[int] | None:
+    """The date fact of the sentence unit nearest in the tree, skipping comparison and reporting dates.
+
+    ``own``: the dates are the figure's own (a compared figure's "a year earlier"), kept even
+    though they follow a comparison word."""
     complement = _complement_tokens(span)
     best, best_key = None, None
     for date, date_span in dates:
         if not ctx.same_unit(span, date_span) or any(t.i in complement for t in date_span):
             continue
-        if (_is_comparison_date(ctx, date, date_span) or _is_reporting_date(ctx, date, date_span, span)
+        if (not own and _is_comparison_date(ctx, date, date_span) or _is_reporting_date(ctx, date, date_span, span)
                 or _in_other_modifier(ctx, date_span.root, span.root)):
             continue
         key = (tree_distance(span.root, date_span.root), abs(date_span.start - span.start))
@@ -71,8 +74,9 @@ def _in_other_modifier(ctx: DocContext, date: Token, figure: Token) -> bool:
     above_figure = [t.i for t in path_up(figure)]
     above_date = path_up(date)
     common = next((t.i for t in above_date if t.i in set(above_figure)), None)
-    if date.dep_ == "poss" and date.head.i not in above_figure:
-        return True
+    if date.dep_ == "poss" and date.head.i not in above_figure and not (
+            date.head.dep_ in ("nsubj", "nsubjpass") and date.head.head.i in above_figure):
+        return True  # "over Thursday's close" — but "Last year's results were hurt by $41 million" dates it
     for token in above_date:
         if token.i == common:
             break
@@ -80,11 +84,13 @@ def _in_other_modifier(ctx: DocContext, date: Token, figure: Token) -> bool:
             return True
         if token.dep_ in ("advcl", "conj") and token.pos_ in VERBAL and token.i != date.i:
             return True  # "acquired 6% … before reducing its stake in September"
+    fronted = date.i < date.sent.root.i and date.i - date.sent.start < 6
     for i in above_figure:
         if i == common:
             break
-        if ctx.doc[i].dep_ == "relcl":
-            return True
+        token = ctx.doc[i]
+        if token.dep_ == "relcl" or (token.dep_ == "conj" and token.pos_ in VERBAL and not fronted):
+            return True  # the figure's own clause, not the one the date is in ("… in July, and holds 14.6%")
     return False
 
 
