@@ -56,6 +56,7 @@ UNREAD_MAGNITUDE = re.compile(r"[\s-]?(?:[mbt]r?il|lakh|lac|crore|arab)\w*", re.
 COMPOUND_GAP = re.compile(r"\s{1,2}(?:and\s{1,2})?")
 # Two digits of cents written bare after a named currency ("20 dollars 25."), not a count ("25 times").
 COMPOUND_TAIL = re.compile(r"\s{1,2}(?P<cents>\d{2})(?![\w%$€£¥-]|[.,]\d|\s{1,3}[\w%$€£¥])")
+LINK_AT_END = re.compile(r"(?:\s(?:or|to|and)\s{1,3}|[-–]\s?)$", re.IGNORECASE)
 # A capitalised word inside a sentence before a bare number: a label or a day ("Series 3", "Sept. 30").
 MID_SENTENCE_LABEL = re.compile(r"(?<=[^\s.!?]\s)[A-Z][a-z]{1,15}\.?\s{1,2}$")
 THOUSANDS = re.compile(r"\d[,.\u00a0\u202f\u2009 ]\d{3}(?!\d)")
@@ -91,9 +92,13 @@ class MoneyRecognizer(FactComponent, TableComponent):
         # "NZ $ 26 million": a dollar sign after two or more letters may stand apart from them.
         spaced = [re.sub(r"\$$", " $", sym) for sym in table.symbols if re.fullmatch(r"[A-Z]{2,}\$", sym)]
         exact = alternation([*table.symbols, *spaced])
-        loose = [*table.loose_symbols, *(re.sub(r"\$$", " $", sym) for sym in table.loose_symbols)]
-        symbols = alternation([*table.symbols, *spaced, *loose, *table.scaled_codes, *table.prefix_names]).replace(r"\ ", r"\s")
-        names = alternation([*table.suffix_markers, *table.scaled_codes])
+        # Derived markers as three fragments rather than hundreds of literals: "MEUR"/"kSEK",
+        # dollar prefixes in any case and spacing ("hk $", "cad$"), names before the number.
+        codes = alternation({code for code, _ in table.scaled_codes.values()})
+        scaled = rf"[Mk](?:{codes})(?![A-Za-z])"
+        loose = rf"(?:{alternation(sym[:-1] for sym in table.loose_symbols)})\s?\$"
+        symbols = rf"{scaled}|{loose}|{alternation([*table.symbols, *spaced, *table.prefix_names])}".replace(r"\ ", r"\s")
+        names = rf"{scaled}|{alternation(table.suffix_markers)}"
         number, magnitude = number_pattern(), magnitude_pattern()
         amount = rf"(?P<num>{number})(?P<mag>{magnitude})?"
         upper = rf"(?:(?P<link>{RANGE_LINK})(?P<sym2>{symbols})?\s?(?P<num2>{number})(?P<mag2>{magnitude})?)?"
@@ -360,7 +365,9 @@ class MoneyRecognizer(FactComponent, TableComponent):
         a share", "between 40 and $60 million") and where it starts in ``before``; ``None`` when
         there is none, a verb of change makes the two a move, or a label or day precedes it
         ("June 3 to $5 million")."""
-        lower = self.bare_lower.search(before)
+        if not LINK_AT_END.search(before):
+            return None  # most amounts follow no link; spare the number pattern
+        lower = self.bare_lower.search(before, max(0, len(before) - 80))
         if lower is None:
             return None
         ahead = before[: lower.start()]

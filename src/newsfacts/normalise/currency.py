@@ -203,7 +203,7 @@ class CurrencyTable:
         if shared is not None and kind not in shared.get("kinds", ("symbol", "name")):
             shared = None  # "R" before a number is a currency in a South African story; "5R" after one is not
         if shared is not None:
-            lowered = article.lower()
+            lowered = _lowered(article) if shared.get("cues") else ""
             counts = {code: sum(lowered.count(cue) for cue in cues) for code, cues in shared.get("cues", {}).items()}
             best = max(counts, key=counts.get) if counts else None
             if best is not None and counts[best] > 0:
@@ -213,6 +213,12 @@ class CurrencyTable:
             return self.suffix_symbols[marker]
         table = self.symbols if kind == "symbol" else self.names
         return table.get(key)
+
+
+@lru_cache(maxsize=4)
+def _lowered(article: str) -> str:
+    """The article in lower case, once per article rather than once per marker."""
+    return article.lower()
 
 
 class EcbRates:

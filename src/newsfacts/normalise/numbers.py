@@ -63,6 +63,7 @@ def _words(kind: str) -> list[str]:
     return tables()["number_words"][kind]
 
 
+@lru_cache(maxsize=2)
 def _fraction_words(plural: bool) -> str:
     keys = [k for k in tables()["fractions"] if (" " in k or "-" in k) == plural]
     return alternation(keys).replace(r"\ ", _JOIN).replace(r"\-", _JOIN)
