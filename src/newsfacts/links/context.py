@@ -25,6 +25,11 @@ class DocContext:
         self.text = document_text(doc)
         self.org_at: dict[int, dict[str, Any]] = {}
         self.orgs = sorted((r for r in records if r["type"] == "org"), key=lambda r: r["start"])
+        self.ids = {r["canonical"]: r.get("id") for r in self.orgs}
+        self._source: dict[str, bool] = {}
+        self._lower: str | None = None
+        self.sentence_owners: dict[tuple[int, bool], str | None] = {}
+        """Per sentence: the organisation it is about (``subject._sentence_owner``), found once."""
         for record in self.orgs:
             for token in self.span(record) or ():
                 self.org_at[token.i] = record
@@ -45,10 +50,18 @@ class DocContext:
     def is_source_org(self, canonical: str) -> bool:
         """An organisation that reports others' figures: a government body, statistics office,
         research firm or news outlet (the gazetteer's kind, or a word of its name)."""
-        record = next((r for r in self.orgs if r["canonical"] == canonical), None)
-        if record is not None and record.get("id") in self.source_ids:
-            return True
-        return any(word in self.cues.source_org_words for word in canonical.lower().replace(",", " ").split())
+        if canonical not in self._source:
+            words = canonical.lower().replace(",", " ").split()
+            self._source[canonical] = self.ids.get(canonical) in self.source_ids or any(
+                word in self.cues.source_org_words for word in words)
+        return self._source[canonical]
+
+    @property
+    def lower_text(self) -> str:
+        """The text in lower case, made once per document."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     def span(self, record: dict[str, Any]) -> Span | None:
         """The tokens a record covers (expanded to whole tokens)."""

@@ -330,7 +330,7 @@ def _rate_named_before(ctx: DocContext, mc: MetricCues, span: Span) -> str | Non
         return None
     last, key = -1, None
     for word, kind in mc.rate_kinds.items():
-        found = ctx.text.lower().rfind(f"{word} rate", 0, span.start_char)
+        found = ctx.lower_text.rfind(f"{word} rate", 0, span.start_char)
         if found > last:
             last, key = found, kind
     return key

@@ -88,6 +88,13 @@ def _sentence_owner(ctx: DocContext, span: Span, named_ok: bool = True) -> str |
     refers to ("it", "its", "the company"), when there is exactly one. ``named_ok`` is False
     for stakes and deal prices, where a lone organisation named is often the one bought."""
     sent = span.sent
+    key = (sent.start, named_ok)
+    if key not in ctx.sentence_owners:
+        ctx.sentence_owners[key] = _sentence_owner_of(ctx, sent, named_ok)
+    return ctx.sentence_owners[key]
+
+
+def _sentence_owner_of(ctx: DocContext, sent: Span, named_ok: bool) -> str | None:
     root = sent.root
     if root.pos_ in VERBAL:
         for noun in root.children:
