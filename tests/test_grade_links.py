@@ -101,3 +101,15 @@ def test_link_figures_do_not_change_value_figures() -> None:
     right = run(gold, [{**GOLD}])["report"]
     wrong = run(gold, [{**GOLD, "subject": "Another Bank", "period": None}])["report"]
     assert right == wrong
+
+
+def test_metric_accuracy_only_for_files_marked_metric() -> None:
+    gold = gold_doc(money(0, 5, 100.0, metric="revenue"), pct(10, 14, 7.5, metric=None), money(20, 25, 9.0, metric="eps"))
+    preds = [money(0, 5, 100.0, metric="revenue"), pct(10, 14, 7.5, metric=None), money(20, 25, 9.0, metric="profit")]
+    assert run(gold, preds)["links"]["all"]["metric"] is None  # not marked: not scored
+    gold["metric"] = True
+    result = run(gold, preds)
+    assert result["links"]["all"]["metric_pairs"] == 3
+    assert result["links"]["all"]["metric"] == pytest.approx(2 / 3)
+    wrong = [m for m in result["misses"] if m["kind"] == "wrong_link"]
+    assert [m["fields"] for m in wrong] == [["metric"]]
