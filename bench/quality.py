@@ -1,13 +1,14 @@
 """Regenerate the README's quality tables: newsfacts beside the plain spaCy baseline.
 
 Runs ``newsfacts grade`` (the library function behind it) for both systems on the
-seed gold (all five types, and link accuracy), and, when they are present, on the
-TimeBank development set (dates only) and the GUM news development set
-(organisations only), then writes ``bench/quality.md`` and replaces the block between
-``<!-- quality:start -->`` and ``<!-- quality:end -->`` in README.md.
+seed gold (all five types, link and metric accuracy), and, when they are present, on
+the WSJ figures development set (money, percent, org, date; link and metric
+accuracy), the TimeBank development set (dates only) and the GUM news development
+set (organisations only), then writes ``bench/quality.md`` and replaces the block
+between ``<!-- quality:start -->`` and ``<!-- quality:end -->`` in README.md.
 
-    python bench/quality.py                       # seeds + ../shared/dev/{timebank,gum-news}
-    python bench/quality.py --timebank PATH --gum PATH
+    python bench/quality.py                       # seeds + ../shared/dev/{wsj-figures,timebank,gum-news}
+    python bench/quality.py --wsj PATH --timebank PATH --gum PATH
     python bench/quality.py --no-readme           # only print and write bench/quality.md
 """
 
@@ -47,13 +48,15 @@ def evaluate(texts: Path, gold: Path, types: list[str] | None) -> tuple[list[str
     return rows, results["newsfacts"].get("links") or {}
 
 
-def links_table(links: dict) -> str:
-    """Link accuracy per field (value-matched money and percent pairs of gold files with links)."""
-    fields = ("period", "subject", "change", "basis", "equivalent_of", "all")
+def links_table(title: str, links: dict) -> str:
+    """Link accuracy per field (value-matched money and percent pairs of gold files with links),
+    and metric accuracy where the gold carries it."""
+    fields = ("period", "subject", "change", "basis", "equivalent_of", "all", "metric")
     header = "| type | pairs | " + " | ".join(fields) + " |\n|---|--:|" + "--:|" * len(fields)
     rows = [f"| {t} | {f['pairs']} | " + " | ".join(_cell(f.get(name)) for name in fields) + " |"
             for t, f in links.items()]
-    return "**Seeds, figure links** (newsfacts; `all` = all four links right)\n\n" + header + "\n" + "\n".join(rows) + "\n"
+    return (f"**{title}, figure links** (newsfacts; `all` = all four links right; `metric` = same key)\n\n"
+            + header + "\n" + "\n".join(rows) + "\n")
 
 
 def table(title: str, rows: list[str], documents: int) -> str:
@@ -63,6 +66,7 @@ def table(title: str, rows: list[str], documents: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--wsj", type=Path, default=REPO.parent / "shared" / "dev" / "wsj-figures")
     parser.add_argument("--timebank", type=Path, default=REPO.parent / "shared" / "dev" / "timebank")
     parser.add_argument("--gum", type=Path, default=REPO.parent / "shared" / "dev" / "gum-news")
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite README.md")
@@ -72,7 +76,12 @@ def main() -> None:
     seed_rows, links = evaluate(REPO / "seeds", REPO / "seeds" / "gold", None)
     sections.append(table("Seeds, all types", seed_rows, len(list((REPO / "seeds" / "gold").glob("*.json")))))
     if links:
-        sections.append(links_table(links))
+        sections.append(links_table("Seeds", links))
+    if (args.wsj / "gold").is_dir():
+        wsj_rows, wsj_links = evaluate(args.wsj, args.wsj / "gold", ["money", "percent", "org", "date"])
+        sections.append(table("WSJ figures dev set, figures and organisations", wsj_rows, len(list((args.wsj / "gold").glob("*.json")))))
+        if wsj_links:
+            sections.append(links_table("WSJ figures dev set", wsj_links))
     if (args.timebank / "gold").is_dir():
         tb_rows, _ = evaluate(args.timebank, args.timebank / "gold", ["date"])
         sections.append(table("TimeBank/AQUAINT dev set, dates", tb_rows, len(list((args.timebank / "gold").glob("*.json")))))
