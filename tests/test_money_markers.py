@@ -35,6 +35,10 @@ CASES = [
     ("Auckland homes fetch nz$1.1 million.", [("nz$1.1 million", 1.1e6, "NZD")]),
     ("The listing raised HK $ 12 billion.", [("HK $ 12 billion", 1.2e10, "HKD")]),
     ("Singapore's port earned S $ 40 million.", [("S $ 40 million", 4e7, "SGD")]),
+    # wire-service abbreviations
+    ("The party paid a fine of dlrs 305,000.", [("dlrs 305,000", 305000, "USD")]),
+    ("Exports rose to 40 mln dlrs.", [("40 mln dlrs", 4e7, "USD")]),
+    ("The bank lent 75 mln stg.", [("75 mln stg", 7.5e7, "GBP")]),
     # amounts used as adjectives
     ("A 25-cent-a-share payout was declared.", [("25-cent", 0.25, "USD")]),
     ("It announced a three-euro price rise.", [("three-euro", 3, "EUR")]),
