@@ -325,3 +325,17 @@ def test_readme_duckdb_query_runs_on_the_parquet(tmp_path, monkeypatch):
     assert types["period_start"] == types["date_start"] == types["published"] == "DATE"
     rows = connection.execute(readme_sql()).fetchall()
     assert rows[0][:3] == ("null, \"Inc\"\u2028\n x", "revenue", dt.date(2020, 1, 1))
+
+
+def test_excel_csv_reads_back_exactly(tmp_path):
+    from newsfacts.tables import CsvWriter
+
+    formulas = {**LINKED, "doc": "=cmd|' /C calc'!A0.txt", "facts": [
+        {**LINKED["facts"][0], "text": "-Equinor", "name": "+Equinor", "canonical": "@Equinor", "id": "'quoted"}]}
+    path = tmp_path / "facts.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = CsvWriter(handle, excel=True)
+        for record in (formulas, LINKED):
+            writer.write(record)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf") and b"'=cmd" in path.read_bytes()
+    pd.testing.assert_frame_equal(to_frame(path), to_frame([formulas, LINKED]))
