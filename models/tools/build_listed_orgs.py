@@ -42,7 +42,7 @@ LEFT_OUT = {
 LEGAL_TAIL = re.compile(r"(?:,?\s+(?:Ltd\.?|Limited|Bhd|Berhad|Tbk|PLC|Plc|plc|Inc\.?|Corp\.?|Corporation|Co\.?|"
                         r"Company|SA|S\.A\.|AG|NV|N\.V\.|PCL|Pcl|JSC|PJSC|SAOG|QSC|QPSC|KSC|KSCP|SAE|S\.A\.E\.|"
                         r"ASA|AB|Oyj|Tbk\.?|Pte|Pvt|Holdings?|Group|Public|Joint Stock))+$")
-LISTING_LINES = re.compile(r"\b(?:Pref|Prf|Class|Cl\.?|ADR|GDR|DR|Rights?|Warrants?|Wts?|Units?|Dummy|REIT Units|Non-Voting|"
+LISTING_LINES = re.compile(r"\b(?:Pref|Prf|Class|Cl\.?|ADR|GDR|DR|BDR|CEDEAR|DRN|Rights?|Warrants?|Wts?|Units?|Dummy|REIT Units|Non-Voting|"
                            r"Preferred|Pfd|NVDR|Foreign|Local|Registered|Bearer|Tranche|Series)\b|\d|\(|\)|/")
 
 

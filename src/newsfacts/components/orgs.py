@@ -460,6 +460,8 @@ class OrgRecognizer(FactComponent, TableComponent):
             return False
         if self._in_quoted_title(text, start, end):
             return False
+        if name in self.ambiguous and self.typing.not_org(name, "", set(), set(), set()) == "metric":
+            return False  # a listed name that is also a currency code or a metric ("NOK", "EPS")
         if vouched or source in (GAZETTEER, STRONG_CUE):
             return True
         if any(shortens(name, long, self.rules) for long in ctx.shortened_from(name)):
