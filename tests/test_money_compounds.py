@@ -34,6 +34,15 @@ CASES = [
     ("Repairs will cost $2 million or more.", [("$2 million", 2e6, "USD", "over")]),
     ("Each seat sells for 300 euros or so.", [("300 euros", 300, "EUR", "about")]),
     ("Claims of £500 or less are fast-tracked.", [("£500", 500, "GBP", "under")]),
+    # a negated "exceed" or "top" is an upper bound
+    ("The mayor said costs won't exceed €80 million.", [("€80 million", 8e7, "EUR", "up_to")]),
+    # a restatement without a qualifier is as approximate as what it restates
+    ("It will pay more than 300 million Swiss francs ($330 million).",
+     [("300 million Swiss francs", 3e8, "CHF", "over"), ("$330 million", 3.3e8, "USD", "over")]),
+    ("A charge of roughly $12 million this quarter, or 9 cents a share, looms.",
+     [("$12 million", 1.2e7, "USD", "about"), ("9 cents", 0.09, "USD", "about")]),
+    ("Net was $12 million, or 9 cents a share, after about $2 million of costs.",
+     [("$12 million", 1.2e7, "USD", None), ("9 cents", 0.09, "USD", None), ("$2 million", 2e6, "USD", "about")]),
 ]
 
 

@@ -21,7 +21,9 @@ words pick ("50 sen" needs a Malaysian story). Single letters and symbols that a
 products ("R", "N", "P", "JD") need a regional cue, and when glued to plain digits a magnitude
 or a decimal mark ("R1.8bn", never "R5"); set apart, a price may be plain ("R 18").
 A number that cannot be read whole, or an absurd one, gives no fact at all.
-Qualifiers before the span become ``approx``. An amount followed by its equivalent in
+Qualifiers before the span (or "or more", "or so" after it) become ``approx``; a
+negated "exceed" is an upper bound; a stated equivalent or a per-share restatement without
+a qualifier of its own shares the ``approx`` of the amount it restates. An amount followed by its equivalent in
 another currency ("1.7 trillion yuan (about 237 billion U.S. dollars)") takes that
 stated value as its ``usd``, and the equivalent points back at it with
 ``equivalent_of``; otherwise ``usd`` comes from the ECB rate on the reference date.
@@ -56,6 +58,9 @@ UNREAD_MAGNITUDE = re.compile(r"[\s-]?(?:[mbt]r?il|lakh|lac|crore|arab)\w*", re.
 COMPOUND_GAP = re.compile(r"\s{1,2}(?:and\s{1,2})?")
 # Two digits of cents written bare after a named currency ("20 dollars 25."), not a count ("25 times").
 COMPOUND_TAIL = re.compile(r"\s{1,2}(?P<cents>\d{2})(?![\w%$€£¥-]|[.,]\d|\s{1,3}[\w%$€£¥])")
+# ", or six cents a share" after an amount in the same sentence: its restatement per share.
+PER_SHARE_RESTATED = re.compile(r"[^.;!?]{0,60},\s{1,2}or\s{1,2}")
+PER_SHARE_AFTER = re.compile(r"\s{1,2}(?:a|per)\s{1,2}(?:share|unit|ADR)\b", re.IGNORECASE)
 LINK_AT_END = re.compile(r"(?:\s(?:or|to|and)\s{1,3}|[-–]\s?)$", re.IGNORECASE)
 # A capitalised word inside a sentence before a bare number: a label or a day ("Series 3", "Sept. 30").
 MID_SENTENCE_LABEL = re.compile(r"(?<=[^\s.!?]\s)[A-Z][a-z]{1,15}\.?\s{1,2}$")
@@ -124,7 +129,7 @@ class MoneyRecognizer(FactComponent, TableComponent):
         usd_stated, equivalents = self._stated_equivalents(amounts, text)
         on = reference_date(doc)
         facts = []
-        for index, found in enumerate(amounts):
+        for index, found in enumerate(self._inherit_approx(amounts, equivalents, text)):
             if index in usd_stated:
                 usd, basis = usd_stated[index], "stated"
             else:
@@ -139,6 +144,21 @@ class MoneyRecognizer(FactComponent, TableComponent):
             )
         add_facts(doc, facts)
         return doc
+
+    @staticmethod
+    def _inherit_approx(amounts: list[_Amount], equivalents: dict[int, int], text: str) -> list[_Amount]:
+        """A restatement without a qualifier of its own is as approximate as the amount it restates:
+        a stated equivalent ("more than 11 billion francs ($1.77 billion)") and a per-share figure
+        ("about $4 million …, or six cents a share")."""
+        out = list(amounts)
+        for index in range(1, len(out)):
+            amount, before = out[index], out[index - 1]
+            if amount.approx is not None or before.approx is None:
+                continue
+            per_share = PER_SHARE_RESTATED.fullmatch(text, before.end, amount.start) and PER_SHARE_AFTER.match(text, amount.end)
+            if index in equivalents or per_share:
+                out[index] = replace(amount, approx=before.approx)
+        return out
 
     def _find(self, text: str) -> list[_Amount]:
         """Every amount in text order; a rejected match is retried one character later,
