@@ -58,6 +58,10 @@ CASES = [
     ("Its market value reached $3 trillion in June.", "$3 trillion", "market_value"),
     ("The chief executive's pay package was worth 25 million pounds.", "25 million pounds", "pay"),
     ("A barrel of Brent crude cost $88 on Monday.", "$88", "price"),
+    # a change verb's object is what changes; figures joined by "and" share what follows them
+    ("Hermes boosted operating profit 16% last year.", "16%", "operating_profit"),
+    ("Airbus and Boeing hold about 60% and 35% of the market.", "60%", "market_share"),
+    ("Cloud services were 45% of the group's total revenue.", "45%", "revenue"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
 ]

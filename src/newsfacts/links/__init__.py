@@ -25,14 +25,17 @@ from spacy.tokens import Doc, Span
 from .change import basis, change
 from .context import DocContext
 from .cues import LinkCues
-from .metric import MetricCues, figure_metric, per_share
+from .metric import MetricCues, figure_metric, held, per_share
 from .period import is_comparison_figure, owns, period
 from .subject import subject
 
 FIGURES = ("money", "percent")
 RESTATEMENT = re.compile(
     r"(?:\s+(?:a|per|each)\s+(?:diluted\s+|basic\s+|common\s+)?(?:share|unit|ads))?"
-    r"\s*,?\s*(?:or|and)\s+(?:(?:about|around|roughly|nearly|almost|some|more than|less than|over|under)\s+)?", re.I)
+    r"\s*,?\s*or\s+(?:(?:about|around|roughly|nearly|almost|some|more than|less than|over|under)\s+)?", re.I)
+
+SHARED = re.compile(r"\s*(?:,|and|or|,\s*and)\s*(?:(?:about|around|roughly|nearly|some)\s+)?", re.I)
+"""Between two figures that share what follows them ("40% and 36% of the market")."""
 
 __all__ = ["FIGURES", "LinkCues", "MetricCues", "link_figures"]
 
@@ -102,6 +105,13 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
         record["subject"] = subject(ctx, span, record["metric"] in mc.company_metrics, record["metric"])
         if record["subject"] is None and lead is not None:
             record["subject"] = lead["subject"]
+    for (record, _), (following, _) in zip(figures, figures[1:]):
+        if record["metric"] is None and record["type"] == following["type"] and SHARED.fullmatch(
+                ctx.text[record["end"] : following["start"]]):
+            record["metric"] = following["metric"]  # "40% and 36% of the market"
+    for record, span in figures:
+        if record["metric"] is None and record["type"] == "percent" and held(span):
+            record["metric"] = "stake"
     for record, _ in figures:
         primary = by_start.get(record.get("equivalent_of")) if record["type"] == "money" else None
         if primary is not None and primary is not record and primary["type"] == "money":

@@ -257,6 +257,10 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
                 return key_of_noun(mc, child)
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOMINAL and key_of_noun(mc, verb.head):
         return key_of_noun(mc, verb.head)  # "claims totaling $1 billion"
+    if way_of(verb, ctx.cues.change_verbs) is not None:  # "boosted net 16%": what the verb changes
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.i != anchor.i and key_of_noun(mc, child):
+                return key_of_noun(mc, child)
     subject = _clause_subject(verb)
     if subject is None:
         return _noun_before(mc, verb)
@@ -282,9 +286,9 @@ def part_of(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, end: int
         whole = in_noun(level, preps=("of",)) if level is not None and level.lower_ in LEVEL_NOUNS else None
     if whole is None:
         return None
-    if whole.i in ctx.org_at or whole.lower_ in ctx.cues.org_nouns and whole.tag_ != "NNS":
-        return "stake"
     key = key_of_noun(mc, whole)
+    if whole.i in ctx.org_at or key is None and whole.lower_ in ctx.cues.org_nouns and whole.tag_ != "NNS":
+        return "stake"
     if key == "share_price" and whole.lower_ != "share":
         return "stake"
     if whole.lemma_.lower() == "market" and percent:
@@ -316,9 +320,13 @@ def figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, en
         key = _rate_named_before(ctx, mc, span) or key
     if percent and key == "share_price" and _share_noun(span) is not None:
         return "market_share"  # "a share of 7%", "its share rose to 30%"
-    if percent and key is None and any(t.lower_ in ("own", "owns", "owned", "hold", "holds", "held") for t in span.root.ancestors):
-        return "stake"
     return key
+
+
+def held(span: Span) -> bool:
+    """A percentage a verb of holding governs ("owns 67%", "holds 14.6%"): a stake, when nothing
+    else says what it is a share of."""
+    return any(t.lower_ in ("own", "owns", "owned", "hold", "holds", "held") for t in span.root.ancestors)
 
 
 def _rate_named_before(ctx: DocContext, mc: MetricCues, span: Span) -> str | None:
