@@ -169,3 +169,13 @@ def test_no_figures_no_change(nlp) -> None:
     doc = nlp(newsfacts.make_doc(nlp, "Siemens opened a plant in Texas in 2022.", PUBLISHED))
     assert not doc._.errors
     assert all(r["type"] not in ("money", "percent") for r in doc._.fact_records)
+
+
+def test_readme_example_of_figures_in_context() -> None:
+    """The README's example prints exactly what it says."""
+    text = "Acme Corp. said net income rose 12% to $45 million, or 98 cents a share, in the third quarter."
+    rows = [(f.text, f.subject, text[slice(*f.period)], f.metric, getattr(f, "change", None))
+            for f in newsfacts.extract(text, published="2024-11-05") if f.type in ("money", "percent")]
+    assert rows == [("12%", "Acme Corp.", "third quarter", "profit", "up"),
+                    ("$45 million", "Acme Corp.", "third quarter", "profit", None),
+                    ("98 cents", "Acme Corp.", "third quarter", "eps", None)]
