@@ -23,6 +23,7 @@ MODULES = [
     "newsfacts.normalise.name_index",
     "newsfacts.normalise.events",
     "newsfacts.links.cues",
+    "newsfacts.links.metric",
 ]
 
 
