@@ -44,12 +44,17 @@ def _holder(ctx: DocContext, span: Span) -> str | None:
     following = ctx.doc[span.end - 1 : min(span.sent.end, span.end + 4)]
     for token in following:
         if token.lower_.endswith(("owned", "held", "controlled")):
-            for prep in token.children:
-                if prep.dep_ == "agent" or prep.lower_ == "by":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            return _np_owner(ctx, pobj)
-            return None
+            return _named_after(ctx, token, "by")
+    return None
+
+
+def _named_after(ctx: DocContext, head: Token, preposition: str) -> str | None:
+    """The owner named after a word's preposition or agent ("owned by X", "sold … to X")."""
+    for prep in head.children:
+        if prep.dep_ == "agent" or prep.dep_ in ("prep", "dative") and prep.lower_ == preposition:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return _np_owner(ctx, pobj)
     return None
 
 
@@ -57,14 +62,7 @@ def _buyer(ctx: DocContext, span: Span) -> str | None:
     """A stake sold or transferred "to X" belongs to X, the buyer."""
     for verb in span.root.ancestors:
         if verb.pos_ in VERBAL:
-            if not has_form(verb, ctx.cues.transfer_verbs):
-                return None
-            for prep in verb.children:
-                if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            return _np_owner(ctx, pobj)
-            return None
+            return _named_after(ctx, verb, "to") if has_form(verb, ctx.cues.transfer_verbs) else None
     return None
 
 
