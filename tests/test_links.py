@@ -102,6 +102,8 @@ CASES = [
      "50 million euros", {"subject": "Vestas Wind Systems", "period": "a year earlier"}),
     ("Vestas Wind Systems reported results on Tuesday. The Danish turbine maker's sales fell 8% in the quarter.",
      "8%", {"subject": "Vestas Wind Systems", "period": "quarter"}),
+    ("Vestas Wind Systems reported results on Tuesday.\nNordex SE also reported on Tuesday. Its sales fell 8% in the quarter.",
+     "8%", {"subject": "Nordex SE"}),
     ("The statistics office published its figures on Monday. It said exports rose 5% in April.", "5%", {"subject": None}),
     # a restatement, a move and a compared figure share their figure's owner
     ("Novo Nordisk earned 20 billion kroner, or 4.5 kroner a share, up 6% from 19 billion kroner.", "4.5 kroner", {"subject": "Novo Nordisk"}),
