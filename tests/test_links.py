@@ -125,6 +125,9 @@ CASES = [
      "had a loss of 50 million euros.", "50 million euros", {"subject": "Vestas Wind Systems"}),
     # an organisation inside a modifier of something else owns nothing
     ("Upgrading the engines, made by Rolls-Royce, will cost about 30 million pounds.", "30 million pounds", {"subject": None}),
+    # a short form the org facts leave unmarked still names the company it begins
+    ("Summit Materials Inc. reported results on Thursday. Summit earned $45 million in the quarter.", "$45 million",
+     {"subject": "Summit Materials Inc."}),
     # the venue where shares trade is not their owner
     ("Shares of Adyen closed at 1,200 euros on Euronext Amsterdam.", "1,200 euros", {"subject": "Adyen"}),
 ]

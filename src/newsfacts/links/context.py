@@ -70,6 +70,19 @@ class DocContext:
             self._lower = self.text.lower()
         return self._lower
 
+    def short_form(self, token: Any) -> str | None:
+        """The organisation a bare name stands for when the org facts did not mark it there: the
+        name written (a proper noun with its compounds, "Columbia", "America West") is the
+        leading words of exactly one organisation the article named in full before it."""
+        if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "GPE", "LOC", "NORP"):
+            return None
+        words = [t.text for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.text]
+        if len(" ".join(words)) < 3:
+            return None
+        named = {r["canonical"] for r in self.orgs if r["end"] <= token.idx}
+        matches = {name for name in named if name.split()[: len(words)] == words and len(name.split()) > len(words)}
+        return matches.pop() if len(matches) == 1 else None
+
     def span(self, record: dict[str, Any]) -> Span | None:
         """The tokens a record covers (expanded to whole tokens)."""
         return self.doc.char_span(record["start"], record["end"], alignment_mode="expand")

@@ -228,7 +228,7 @@ def _np_owner(ctx: DocContext, noun: Token, depth: int = 0, loose: bool = False)
     owner = _noun_owner(ctx, noun, depth, loose=loose)
     if owner:
         return owner
-    return _generic_org_noun(ctx, noun)
+    return _generic_org_noun(ctx, noun) or ctx.short_form(noun)
 
 
 def _noun_owner(ctx: DocContext, noun: Token, depth: int = 0, skip: Token | None = None, loose: bool = False) -> str | None:
@@ -246,6 +246,8 @@ def _noun_owner(ctx: DocContext, noun: Token, depth: int = 0, skip: Token | None
             owner = _owner_word(ctx, child)
         elif child.dep_ in NOUN_MODIFIERS and child.i in ctx.org_at and (figure_noun or loose):
             owner = None if is_source(ctx, child) else ctx.org_at[child.i]["canonical"]
+        elif child.dep_ == "compound" and figure_noun:
+            owner = ctx.short_form(child)  # "Kellogg stock" after "Kellogg Co."
         elif child.dep_ == "prep" and figure_noun and (
             child.lower_ in cues.owner_preps or child.lower_ in cues.noun_owner_preps.get(noun.lower_, ())
         ):
@@ -282,7 +284,7 @@ def _owner_word(ctx: DocContext, token: Token) -> str | None:
         return None if is_source(ctx, token) else ctx.org_at[token.i]["canonical"]
     if token.lower_ in ctx.cues.org_pronouns or token.lower_ in ctx.cues.relative_pronouns:
         return _resolve_pronoun(ctx, token)
-    return _generic_org_noun(ctx, token)
+    return _generic_org_noun(ctx, token) or ctx.short_form(token)
 
 
 def _generic_org_noun(ctx: DocContext, noun: Token) -> str | None:
