@@ -1,5 +1,6 @@
-"""Percent intervals (one fact with ``value_max``), moves between two figures (two facts) and
-signed figures (``change`` from the sign), written in other words than the issue's examples."""
+"""Percent intervals (one fact with ``value_max``), moves between two figures (two facts),
+signed figures and restated moves (``change`` set by the percent component), written in other
+words than the issue's examples."""
 
 from __future__ import annotations
 
@@ -60,6 +61,11 @@ SIGNED = [
     ("Copper (−2.25%) led losses.", ("−2.25%", 2.25, "down")),
     ("Volumes were +12 pct year on year.", ("+12 pct", 12, "up")),
     ("The spread was -15 bps.", ("-15 bps", 0.15, "down")),
+    # a percentage restating a move in other units takes its direction
+    ("The Nikkei dropped 380 yen, or 1.4%, by noon.", ("1.4%", 1.4, "down")),
+    ("Brent climbed 95 cents (1.2 percent) to $81.", ("1.2 percent", 1.2, "up")),
+    ("The Kospi was up 18.5 points, or 0.7 pct.", ("0.7 pct", 0.7, "up")),
+    ("Profit was 40 million euros, or 12% of sales.", ("12%", 12, None)),
     # words give a negative level, not a move
     ("Deposit rates stood at minus 0.75 percent.", ("minus 0.75 percent", -0.75, None)),
     ("Real yields are negative 1.1%.", ("negative 1.1%", -1.1, None)),

@@ -6,7 +6,8 @@ points", "basis points" → hundredths of a point). Multipliers ("10-fold", "1.2
 times", "doubled") have no such unit and are never matched. Qualifiers before the
 number become ``approx``. A plus or minus sign ("+0.4%", "-1.2%", "−0.3 pct") marks a
 move: the value is its size and ``change`` says which way; the words "minus" and
-"negative" give a negative level.
+"negative" give a negative level. A percentage that restates a move in other units
+("shed 210 points, or 0.7%", "rose 12 cents (1.1%)") takes the move's direction.
 
 Two numbers joined by a dash, "to", "or" or "between … and" are one interval with
 ``value_max`` ("5-7 percent", "15% to 20%", "between 2 and 2.5 percent", "two or three
@@ -122,6 +123,8 @@ class PercentRecognizer(FactComponent, TableComponent):
             value = -value
         elif sign:
             change = "up" if sign == "+" else "down"
+        else:  # "shed 210 points, or 0.7%": the restatement of a move keeps its direction
+            change = numbers.restated_change(text[max(0, match.start() - 100) : match.start()])
         if not sane(value):
             return None
         return _Found(match.start(), match.end(), value, unit["unit"], Decimal(str(unit["scale"])), change)

@@ -405,7 +405,38 @@ def change_cue(before: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _change_verbs() -> frozenset[str]:
-    return frozenset(word.lower() for word in tables()["change_verbs"])
+    return frozenset(word.lower() for words in tables()["change_verbs"].values() for word in words)
+
+
+@lru_cache(maxsize=1)
+def _restated_move() -> re.Pattern[str]:
+    """A verb of change, the figure it moved by, then ", or " or a bracket: what a percentage
+    right after restates ("shed 210 points, or 0.7%", "rose 12 cents (1.1%)")."""
+    return re.compile(
+        r"\b(?P<verb>[A-Za-z]+)\s{1,3}(?:by\s{1,3})?(?:(?:about|around|nearly|almost|some|roughly)\s{1,3})?[$€£¥]?\s?\d[\d.,]*(?:\s?[A-Za-z]+){0,3}"
+        r"(?:,\s{1,3}or\s{1,3}|\s{0,2}\(\s{0,2})$"
+    )
+
+
+def restated_change(before: str) -> str | None:
+    """``"up"``/``"down"`` when a percentage written right after ``before`` restates a move
+    in other units, else ``None``.
+
+    >>> restated_change("The index shed 210 points, or "), restated_change("Shares rose 12 cents (")
+    ('down', 'up')
+    >>> restated_change("Net was $12 million, or "), restated_change("It moved 3 points, or ")
+    (None, None)
+    """
+    match = _restated_move().search(before[-100:])
+    if match is None:
+        return None
+    word = match.group("verb").lower()
+    return next((way for way in ("up", "down") if word in _ways()[way]), None)
+
+
+@lru_cache(maxsize=1)
+def _ways() -> dict[str, frozenset[str]]:
+    return {way: frozenset(w.lower() for w in tables()["change_verbs"][way]) for way in ("up", "down")}
 
 
 @lru_cache(maxsize=1)
