@@ -62,6 +62,12 @@ CASES = [
     ("Hermes boosted operating profit 16% last year.", "16%", "operating_profit"),
     ("Airbus and Boeing hold about 60% and 35% of the market.", "60%", "market_share"),
     ("Cloud services were 45% of the group's total revenue.", "45%", "revenue"),
+    # wages, a bank's revenue, what an amount builds, a fund's return, a bare per-share restatement
+    ("Average hourly earnings rose 9 cents to $34.10 in May.", "$34.10", "pay"),
+    ("Net interest income at the lender fell to 2.1 billion euros.", "2.1 billion euros", "revenue"),
+    ("Northvolt halted work on a $4 billion battery plant.", "$4 billion", "investment"),
+    ("The pension fund rose 2.4% in the quarter.", "2.4%", None),
+    ("Profit rose to 80 million euros, or 31 cents, from 70 million euros, or 27 cents.", "27 cents", "eps"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
 ]

@@ -95,12 +95,13 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
         after = ctx.text[span.end_char : span.end_char + 30]
         if how == "restates":
             key = lead["metric"]
-            record["metric"] = per_share(mc, key) if mc.per_share.match(after) else key
+            small = record["type"] == lead["type"] == "money" and record["amount"] * 1000 <= lead["amount"]
+            record["metric"] = per_share(mc, key) if mc.per_share.match(after) or small else key  # ", or 78 cents."
             record["period"] = lead["period"]
         else:
             key = figure_metric(ctx, mc, span, record["type"] == "percent", record["end"])
-            if key is None and lead is not None:
-                key = lead["metric"]
+            if key is None and lead is not None or lead is not None and lead["metric"] == "eps" and key in mc.result_metrics:
+                key = lead["metric"]  # "to $2 a share from $3": compared with a per-share figure
             record["metric"] = per_share(mc, key) if mc.per_share.match(after) else key
         record["subject"] = subject(ctx, span, record["metric"] in mc.company_metrics, record["metric"])
         if record["subject"] is None and lead is not None:

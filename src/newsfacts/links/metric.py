@@ -46,6 +46,8 @@ class MetricCues:
         self.generic_heads = set(cues["generic_heads"])
         self.rate_kinds = cues["rate_kinds"]
         self.market_nouns = set(cues["market_nouns"])
+        self.asset_nouns = set(cues["asset_nouns"])
+        self.not_stock_nouns = set(cues["not_stock_nouns"])
         self.kinds = {word: key for key, words in cues["subject_kinds"].items() for word in words}
         self.per_share = re.compile(rf"^\s*(?:{phrase_regex(cues['per_share'])})\b", re.I)
         self.result_metrics = frozenset(cues["result_metrics"])
@@ -140,6 +142,8 @@ def kind_of_subject(mc: MetricCues, ctx: DocContext, noun: Token) -> str | None:
             kind = mc.kinds.get(" ".join(lowers[i : i + size]))
             if kind:
                 return kind
+    if noun.lower_ in mc.not_stock_nouns:
+        return None  # "the fund rose 2%": a fund's return, not a share price
     if noun.i in ctx.org_at or noun.lower_ in ctx.cues.org_pronouns or noun.lower_ in ctx.cues.org_nouns:
         return "share_price"
     return None
@@ -359,6 +363,8 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
     noun = own_noun(span) or _change_reached(ctx, span)
     if noun is not None and not percent and noun.lemma_.lower() in mc.market_nouns:
         return "revenue"  # "the $6 billion cereal market": the size of a market
+    if noun is not None and not percent and noun.lemma_.lower() in mc.asset_nouns:
+        return "investment"  # "a $1 billion plant": what it costs to build
     key = key_of_noun(mc, noun) if noun is not None else None
     if key:
         return key
