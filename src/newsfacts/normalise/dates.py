@@ -173,7 +173,7 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<eu>(?P<eu_e>end|close|start|beginning)\s+of\s+the\s+(?P<eu_u>year|month|quarter|week))\b",
         rf"(?P<ye>year[\s-]end)\b",
         rf"(?P<dan>(?P<dan_w>{alternation(t['day_anaphors'])})\s+(?:day|morning|afternoon|evening|night))\b(?![\s-](?:old|long|ago|earlier|before|after|of|to|and)\b)",
-        rf"(?P<yan>(?:that|the\s+same|the\s+following|the\s+previous|the\s+prior)\s+(?P<yan_u>year|month)|the\s+(?P<yan_v>year|month)\s+before)\b(?![\s-](?:old|long|ago|earlier))",
+        rf"(?P<yan>(?:that|the\s+same|the\s+following|the\s+previous|the\s+prior)\s+(?P<yan_u>year|month)(?P<yan_b>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?the\s+(?:previous|prior)\s+year))?|the\s+(?P<yan_v>year|month)\s+(?:before|previous))\b(?![\s-](?:old|long|ago|earlier))",
         rf"(?P<rel>(?P<rel_s>{shift})\s+(?:(?:fiscal|financial)\s+(?=year))?(?P<rel_u>{alternation(t['relative_units'])}))\b",
         rf"(?P<dp>(?P<dp_s>{alternation(t['day_parts_relative'])})\s+(?P<dp_p>morning|afternoon|evening|night))\b",
         rf"(?P<we>weekend)\b",
@@ -419,7 +419,8 @@ def _atom(match: re.Match[str]) -> Atom | None:
         months_n = n * (3 if g["fm_u"].lower().startswith("quarter") else 1) if n else None
         if not months_n or months_n > 12:
             return None
-        return Atom(start, end, "first_months", {"n": months_n, **_year_ref(g, "fm")})
+        bare = not g["fm"].lower().startswith("first")  # "the nine months": no anchor for "a year earlier"
+        return Atom(start, end, "first_months", {"n": months_n, "bare": bare, **_year_ref(g, "fm")})
     if g["span"]:
         n = _count(g["span_n"])
         if not n or n > 100:
@@ -454,10 +455,12 @@ def _atom(match: re.Match[str]) -> Atom | None:
         shift = t["day_anaphors"][" ".join(g["dan_w"].lower().split())]
         return Atom(start + (lead.end() if lead else 0), end, "day_anaphor", {"shift": shift})
     if g["yan"]:
-        phrase = " ".join(g["yan"].lower().split())
+        said = g["yan"][: len(g["yan"]) - len(g["yan_b"] or "")]
+        phrase = " ".join(said.lower().split())
         lead = re.match(r"the\s+", g["yan"], re.IGNORECASE)  # spans leave out a leading "the"
         unit = (g["yan_u"] or g["yan_v"]).lower()
-        return Atom(start + (lead.end() if lead else 0), end, f"{unit}_anaphor", {"shift": t["period_anaphors"][phrase]})
+        shift = t["period_anaphors"][phrase] - ((12 if unit == "month" else 1) if g["yan_b"] else 0)  # "the same month a year ago"
+        return Atom(start + (lead.end() if lead else 0), end, f"{unit}_anaphor", {"shift": shift})
     if g["dp"]:
         part, word = g["dp_p"].lower(), g["dp_s"].lower()
         if word == "last" and part != "night" or word == "this" and part == "night":
@@ -1083,7 +1086,7 @@ def _anchors(atom: Atom, period: Period, ref: dt.date | None) -> bool:
         return False
     if v.get("year_back") or atom.kind == "ago" or atom.kind == "anaphor" and v.get("y") is not None:
         return False
-    reporting = atom.kind == "first_months" or "back" in v and v["back"][0] == "months"
+    reporting = atom.kind == "first_months" and not v.get("bare") or "back" in v and v["back"][0] == "months"
     return period.granularity in ("quarter", "half") or reporting
 
 
