@@ -128,6 +128,14 @@ CASES = [
     # a short form the org facts leave unmarked still names the company it begins
     ("Summit Materials Inc. reported results on Thursday. Summit earned $45 million in the quarter.", "$45 million",
      {"subject": "Summit Materials Inc."}),
+    # "it" across sentences stands for an organisation only after a sentence about one
+    ("Volvo Cars reported results on Monday. The board approved a restructuring plan. "
+     "It includes writing off 30 million euros of goodwill.", "30 million euros",
+     {"subject": None}),
+    # the thing sold is not the owner; a person holding a stake is nobody's organisation; a market's size is no company's
+    ("Its results included a gain of 12 million euros from the sale of Brightwell Logistics.", "12 million euros", {"subject": None}),
+    ("Unilever holds 30% of the venture, while the Reimann family holds about 20% of its equity.", "20%", {"subject": None}),
+    ("Mondelez's share of the 8 billion euro biscuit market rose.", "8 billion euro", {"subject": None}),
     # the venue where shares trade is not their owner
     ("Shares of Adyen closed at 1,200 euros on Euronext Amsterdam.", "1,200 euros", {"subject": "Adyen"}),
 ]

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from .change import basis, change
 from .context import DocContext
 from .cues import LinkCues
-from .metric import MetricCues, figure_metric, held, per_share
+from .metric import MetricCues, figure_metric, held, own_noun, per_share
 from .period import is_comparison_figure, owns, period
 from .subject import subject
 
@@ -103,7 +103,11 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
             if key is None and lead is not None or lead is not None and lead["metric"] == "eps" and key in mc.result_metrics:
                 key = lead["metric"]  # "to $2 a share from $3": compared with a per-share figure
             record["metric"] = per_share(mc, key) if mc.per_share.match(after) else key
-        record["subject"] = subject(ctx, span, record["metric"] in mc.company_metrics, record["metric"])
+        market = own_noun(span)
+        if market is not None and market.lemma_.lower() in mc.market_nouns:
+            record["subject"] = None  # "the $5 billion candy market" is no company's
+        else:
+            record["subject"] = subject(ctx, span, record["metric"] in mc.company_metrics, record["metric"])
         if record["subject"] is None and lead is not None:
             record["subject"] = lead["subject"]
     for (record, _), (following, _) in zip(figures, figures[1:]):

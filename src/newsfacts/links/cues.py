@@ -109,4 +109,5 @@ class LinkCues:
         self.relative_pronouns = set(cues["relative_pronouns"])
         self.venue_words = set(cues["venue_words"])
         self.transfer_verbs = set(cues["transfer_verbs"])
+        self.target_nouns = set(cues["target_nouns"])
         self.source_org_words = set(cues["source_org_words"])

@@ -34,7 +34,7 @@ def subject(ctx: DocContext, span: Span, company_figure: bool = False, metric: s
     if holder:
         return holder
     owner = _parse_owner(ctx, span)
-    if owner or not company_figure:
+    if owner or not company_figure or _named_other(ctx, span):
         return owner
     return _reporting_company(ctx, span.root) or _sentence_owner(ctx, span, named_ok=metric not in ("stake", "deal_value"))
 
@@ -56,6 +56,19 @@ def _named_after(ctx: DocContext, head: Token, preposition: str) -> str | None:
                 if pobj.dep_ == "pobj":
                     return _np_owner(ctx, pobj)
     return None
+
+
+def _named_other(ctx: DocContext, span: Span) -> bool:
+    """The clause that governs the figure has a subject that names someone other than an
+    organisation ("Bronfman interests hold 24%", "Mr. Smith bought …"): the figure is theirs."""
+    for verb in span.root.ancestors:
+        if verb.pos_ in VERBAL:
+            for noun in verb.children:
+                if noun.dep_ in SUBJECTS:
+                    names = [t for t in noun.subtree if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+                    return bool(names) and not any(t.i in ctx.org_at or ctx.short_form(t) for t in names)
+            return False
+    return False
 
 
 def _buyer(ctx: DocContext, span: Span) -> str | None:
@@ -248,7 +261,7 @@ def _noun_owner(ctx: DocContext, noun: Token, depth: int = 0, skip: Token | None
             owner = None if is_source(ctx, child) else ctx.org_at[child.i]["canonical"]
         elif child.dep_ == "compound" and figure_noun:
             owner = ctx.short_form(child)  # "Kellogg stock" after "Kellogg Co."
-        elif child.dep_ == "prep" and figure_noun and (
+        elif child.dep_ == "prep" and figure_noun and not (child.lower_ == "of" and has_form(noun, cues.target_nouns)) and (
             child.lower_ in cues.owner_preps or child.lower_ in cues.noun_owner_preps.get(noun.lower_, ())
         ):
             owner = _prep_owner(ctx, child, depth)
@@ -309,7 +322,19 @@ def _resolve_pronoun(ctx: DocContext, token: Token) -> str | None:
         return None
     if lower in cues.plural_pronouns or lower not in cues.org_pronouns:
         return None
+    sent = token.sent
+    if not any(t.i in ctx.org_at for t in ctx.doc[sent.start : token.i]) and not _previous_names_org(ctx, sent):
+        return None  # "It includes removing …" after a sentence about a plan: not a company
     return _nearest_org_before(ctx, token)
+
+
+def _previous_names_org(ctx: DocContext, sent: Span) -> bool:
+    """Whether the sentence before names an organisation or refers to one ("the company")."""
+    if sent.start == 0:
+        return False
+    previous = ctx.doc[sent.start - 1].sent
+    return any(t.i in ctx.org_at or t.lower_ in ctx.cues.org_pronouns or t.dep_ != "compound" and has_form(t, ctx.cues.org_nouns)
+               for t in previous)
 
 
 def _nearest_org_before(ctx: DocContext, token: Token) -> str | None:
