@@ -120,13 +120,20 @@ def _words(name: str) -> list[str]:
 
 
 def _suffix_extension(short: str, long: str, suffixes: frozenset[str]) -> bool:
-    """``long`` is ``short`` plus suffix words, with at most two leading words ("Shenzhen Kaiyu Electronics Co.")."""
+    """``long`` is ``short`` plus suffix words, with at most two leading words ("Shenzhen Kaiyu Electronics Co.").
+
+    >>> words = frozenset({"Savings", "Loan", "Association", "Bank", "Co."})
+    >>> _suffix_extension("Harwick", "Harwick Savings & Loan Association", words)
+    True
+    >>> _suffix_extension("Harwick", "Harwick Trust Bank", words)
+    False
+    """
     short_words, long_words = _words(short), _words(long)
     for offset in range(0, min(3, len(long_words) - len(short_words) + 1)):
         if long_words[offset: offset + len(short_words)] == short_words:
-            rest = long_words[offset + len(short_words):]
+            rest = [w for w in long_words[offset + len(short_words):] if w not in ("&", "and")]
             if rest and all(w.strip(".") in suffixes or w in suffixes for w in rest):
-                return True
+                return True  # "Crossland" / "Crossland Savings Bank", "Acme" / "Acme Savings & Loan Association"
     return False
 
 
@@ -148,11 +155,14 @@ def _behind_prefix(short: str, long: str, rules: CorefRules) -> bool:
     >>> rules = CorefRules(frozenset({"Tbk"}), frozenset({"Tbk"}), frozenset(), frozenset(), (), frozenset({"PT", "Cie."}))
     >>> _behind_prefix("Navimar", "Cie. de Navimar", rules), _behind_prefix("Sinar Jaya", "PT Sinar Jaya Tbk", rules)
     (True, True)
+    >>> _behind_prefix("Ravelle", "Cie. Financiere de Ravelle", rules), _behind_prefix("Financiere", "Cie. Financiere de Ravelle", rules)
+    (True, False)
     """
     long_words = _words(long)
     if len(long_words) < 2 or long_words[0] not in rules.legal_prefixes:
         return False
-    rest = long_words[2:] if long_words[1] in ("de", "do", "da", "des", "du", "di") else long_words[1:]
+    connector = next((i for i, w in enumerate(long_words[1:4], 1) if w in ("de", "do", "da", "des", "du", "di")), None)
+    rest = long_words[connector + 1:] if connector is not None else long_words[1:]  # "Cie. Financiere de Paribas"
     short_words = _words(short)
     tail = rest[len(short_words):]
     return rest[:len(short_words)] == short_words and all(w in rules.legal_suffixes for w in tail)
