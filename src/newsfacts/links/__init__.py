@@ -78,9 +78,13 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
                      key=lambda item: item[0]["start"])
     basis_of = basis(ctx, figures)
     compared = {r["start"] for r, s in figures if is_comparison_figure(ctx, s)}
-    owned = {d["start"]: r["start"] for r, _ in figures for d, _ in dates if owns(ctx, r, d, r["start"] in compared)}
+    dates_in: dict[tuple[int, int], list[Figure]] = {}  # the date facts of each sentence unit
+    for date, date_span in dates:
+        dates_in.setdefault(ctx.unit(date_span), []).append((date, date_span))
+    owned = {d["start"]: r["start"] for r, s in figures for d, _ in dates_in.get(ctx.unit(s), ())
+             if owns(ctx, r, d, r["start"] in compared)}
     for record, span in figures:
-        mine = [(d, s) for d, s in dates if owned.get(d["start"], record["start"]) == record["start"]]
+        mine = [(d, s) for d, s in dates_in.get(ctx.unit(span), ()) if owned.get(d["start"], record["start"]) == record["start"]]
         if record["start"] in compared:  # "fell to $5 million from $7 million": only its own date
             mine = [(d, s) for d, s in mine if d["start"] in owned]
         record["period"] = period(ctx, span, mine, own=record["start"] in compared)

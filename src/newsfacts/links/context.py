@@ -28,6 +28,7 @@ class DocContext:
         self.ids = {r["canonical"]: r.get("id") for r in self.orgs}
         self._source: dict[str, bool] = {}
         self._lower: str | None = None
+        self._units: dict[tuple[int, int], tuple[int, int]] = {}
         self.sentence_owners: dict[tuple[int, bool], str | None] = {}
         """Per sentence: the organisation it is about (``subject._sentence_owner``), found once."""
         for record in self.orgs:
@@ -89,13 +90,14 @@ class DocContext:
 
     def unit(self, span: Span) -> tuple[int, int]:
         """Character bounds of the sentence unit holding ``span``: its sentence cut at line breaks."""
-        sent = span.sent
-        start = self.text.rfind("\n", sent.start_char, span.start_char) + 1 or sent.start_char
-        start = max(start, sent.start_char)
-        end = self.text.find("\n", span.end_char, sent.end_char)
-        return start, (sent.end_char if end < 0 else end)
+        key = (span.start, span.end)
+        if key not in self._units:
+            sent = span.sent
+            start = max(self.text.rfind("\n", sent.start_char, span.start_char) + 1, sent.start_char)
+            end = self.text.find("\n", span.end_char, sent.end_char)
+            self._units[key] = (start, sent.end_char if end < 0 else end)
+        return self._units[key]
 
     def same_unit(self, a: Span, b: Span) -> bool:
         """True when two spans lie in one sentence unit."""
-        start, end = self.unit(a)
-        return a.sent.start == b.sent.start and start <= b.start_char and b.end_char <= end
+        return self.unit(a) == self.unit(b)

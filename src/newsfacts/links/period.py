@@ -49,6 +49,7 @@ def owns(ctx: DocContext, figure: dict[str, Any], date: dict[str, Any], compared
 
 def period(ctx: DocContext, span: Span, dates: list[tuple[dict[str, Any], Span]], own: bool = False) -> list[int] | None:
     """The date fact of the sentence unit nearest in the tree, skipping comparison and reporting dates.
+    ``dates``: the date facts of the figure's sentence unit.
 
     ``own``: the dates are the figure's own (a compared figure's "a year earlier"), kept even
     though they follow a comparison word."""
