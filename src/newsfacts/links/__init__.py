@@ -107,7 +107,7 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
             if key is None and lead is not None or lead is not None and lead["metric"] == "eps" and key in mc.result_metrics:
                 key = lead["metric"]  # "to $2 a share from $3": compared with a per-share figure
             record["metric"] = per_share(mc, key) if mc.per_share.match(after) else key
-        market = own_noun(span)
+        market = own_noun(mc, span)
         if market is not None and market.lemma_.lower() in mc.market_nouns:
             record["subject"] = None  # "the $5 billion candy market" is no company's
         else:
@@ -119,7 +119,7 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
                 ctx.text[record["end"] : following["start"]]):
             record["metric"] = following["metric"]  # "40% and 36% of the market"
     for record, span in figures:
-        if record["metric"] is None and record["type"] == "percent" and held(span):
+        if record["metric"] is None and record["type"] == "percent" and held(mc, span):
             record["metric"] = "stake"
     for record, _ in figures:
         primary = by_start.get(record.get("equivalent_of")) if record["type"] == "money" else None

@@ -24,15 +24,6 @@ from .context import DocContext
 from .cues import phrase_regex, surface_forms, way_of
 from .tree import NOMINAL, SUBJECTS, VERBAL
 
-PERIOD_NOUNS = frozenset({"quarter", "year", "period", "month", "months", "half", "week", "weeks", "quarters", "years"})
-
-VALUE_NOUNS = frozenset({"value", "volume", "total", "amount", "figure", "level", "sum"})
-"""Nouns that say how much of something there is without saying of what."""
-
-LEVEL_NOUNS = frozenset({"high", "low", "level", "total", "record", "peak", "figure", "amount", "sum", "value", "tune",
-                         "high-water", "worth", "maximum", "minimum", "range"})
-"""Nouns that only hold a figure ("a high of $42", "a total of $5 million"): the metric is what they are a level of."""
-
 
 class MetricCues:
     """The lookups built from ``metric_cues.json``."""
@@ -46,6 +37,10 @@ class MetricCues:
         self.generic_heads = set(cues["generic_heads"])
         self.rate_kinds = cues["rate_kinds"]
         self.market_nouns = set(cues["market_nouns"])
+        self.level_nouns = frozenset(cues["level_nouns"])
+        self.value_nouns = frozenset(cues["value_nouns"])
+        self.period_nouns = frozenset(cues["period_nouns"])
+        self.holding_verbs = frozenset(cues["holding_verbs"])
         self.asset_nouns = set(cues["asset_nouns"])
         self.not_stock_nouns = set(cues["not_stock_nouns"])
         self.kinds = {word: key for key, words in cues["subject_kinds"].items() for word in words}
@@ -121,7 +116,7 @@ def key_of_noun(mc: MetricCues, noun: Token) -> str | None:
     key = noun_key(words, mc.nouns)
     if key is None and noun.lemma_.lower() in mc.generic_heads:
         key = next((noun_key([word], mc.nouns) for word in reversed(words[:-1]) if noun_key([word], mc.nouns)), None)
-    if key is None and noun.lower_ in VALUE_NOUNS:
+    if key is None and noun.lower_ in mc.value_nouns:
         key = _value_of(mc, noun)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -164,7 +159,7 @@ def _value_of(mc: MetricCues, noun: Token) -> str | None:
     return None
 
 
-def own_noun(span: Span | Token, levels: bool = False) -> Token | None:
+def own_noun(mc: MetricCues, span: Span | Token, levels: bool = False) -> Token | None:
     """The noun the figure is the amount of: "a loss of [$5m]", "a [$30m] charge", "[$7m] in sales";
     through level nouns ("a total of", "a high of"), unless ``levels`` asks for the level itself."""
     token = span.root if isinstance(span, Span) else span
@@ -173,24 +168,21 @@ def own_noun(span: Span | Token, levels: bool = False) -> Token | None:
         if head.i == token.i:
             return None
         if token.dep_ in ("compound", "nummod", "amod", "quantmod", "nmod", "npadvmod", "appos") and head.pos_ in NOMINAL:
-            if head.lower_ in LEVEL_NOUNS and not levels:
+            if head.lower_ in mc.level_nouns and not levels:
                 token = head
                 continue
             return head
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOMINAL and head.head.i < token.i:
-            if head.head.lower_ in LEVEL_NOUNS and not levels:
+            if head.head.lower_ in mc.level_nouns and not levels:
                 token = head.head
                 continue
             period = head.head
-            if _is_period_noun(period) and period.dep_ == "pobj" and period.head.head.pos_ in NOMINAL:
+            if period.lower_.rsplit("-", 1)[-1] in mc.period_nouns and period.dep_ == "pobj" and period.head.head.pos_ in NOMINAL:
                 return period.head.head  # "net income for the second quarter of $8.6 million"
             return period
         return None
     return None
 
-
-def _is_period_noun(token: Token) -> bool:
-    return token.lower_.rsplit("-", 1)[-1] in PERIOD_NOUNS
 
 
 def in_noun(span: Span | Token, preps: tuple[str, ...] = ("in", "of")) -> Token | None:
@@ -206,7 +198,7 @@ def in_noun(span: Span | Token, preps: tuple[str, ...] = ("in", "of")) -> Token 
     return None
 
 
-def _governing_verb(token: Token) -> tuple[Token | None, str | None]:
+def _governing_verb(mc: MetricCues, token: Token) -> tuple[Token | None, str | None]:
     """The verb above the figure (through at most one preposition) and that preposition."""
     prep = None
     for _ in range(4):
@@ -219,7 +211,7 @@ def _governing_verb(token: Token) -> tuple[Token | None, str | None]:
             if prep is not None:
                 return None, prep
             prep = head.lower_
-        elif head.pos_ in NOMINAL and head.lower_ in LEVEL_NOUNS:
+        elif head.pos_ in NOMINAL and head.lower_ in mc.level_nouns:
             prep = None  # "rising to a high of $42": the level's own "of" says nothing
         elif head.pos_ in NOMINAL and token.dep_ not in ("compound", "nummod", "amod", "quantmod", "npadvmod", "appos", "conj"):
             return None, prep
@@ -245,7 +237,7 @@ def _clause_subject(verb: Token) -> Token | None:
 
 def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
     """The metric the governing verb or its subject gives."""
-    verb, prep = _governing_verb(anchor)
+    verb, prep = _governing_verb(mc, anchor)
     if verb is None:
         return None
     key = mc.verb_key(verb)
@@ -286,8 +278,8 @@ def part_of(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, end: int
         return "stake"
     whole = in_noun(span, preps=("of",))
     if whole is None:
-        level = own_noun(span, levels=True)
-        whole = in_noun(level, preps=("of",)) if level is not None and level.lower_ in LEVEL_NOUNS else None
+        level = own_noun(mc, span, levels=True)
+        whole = in_noun(level, preps=("of",)) if level is not None and level.lower_ in mc.level_nouns else None
     if whole is None:
         return None
     key = key_of_noun(mc, whole)
@@ -298,7 +290,7 @@ def part_of(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, end: int
     if whole.lemma_.lower() == "market" and percent:
         return "market_share"
     if key is None and percent and whole.pos_ != "PROPN":
-        verb, _ = _governing_verb(span.root)
+        verb, _ = _governing_verb(mc, span.root)
         if verb is not None and mc.verb_key(verb) is None and not surface_forms(verb.lower_, verb.lemma_).isdisjoint(mc.share_verbs):
             return "market_share"  # "makes 90% of the world's chips": its share of that market
     return key
@@ -327,10 +319,10 @@ def figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, en
     return key
 
 
-def held(span: Span) -> bool:
+def held(mc: MetricCues, span: Span) -> bool:
     """A percentage a verb of holding governs ("owns 67%", "holds 14.6%"): a stake, when nothing
     else says what it is a share of."""
-    return any(t.lower_ in ("own", "owns", "owned", "hold", "holds", "held") for t in span.root.ancestors)
+    return any(t.lower_ in mc.holding_verbs for t in span.root.ancestors)
 
 
 def _rate_named_before(ctx: DocContext, mc: MetricCues, span: Span) -> str | None:
@@ -360,7 +352,7 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
     part = part_of(ctx, mc, span, percent, end)
     if part:
         return part
-    noun = own_noun(span) or _change_reached(ctx, span)
+    noun = own_noun(mc, span) or _change_reached(ctx, span)
     if noun is not None and not percent and noun.lemma_.lower() in mc.market_nouns:
         return "revenue"  # "the $6 billion cereal market": the size of a market
     if noun is not None and not percent and noun.lemma_.lower() in mc.asset_nouns:
