@@ -11,7 +11,8 @@ import warnings
 import pytest
 
 import newsfacts
-from newsfacts.pipeline import MAX_RUN_CHARS, tokenize
+from newsfacts.extensions import document_text
+from newsfacts.pipeline import MAX_RUN_CHARS, clean_text, tokenize
 from newsfacts.runner import Document, run
 
 GENEROUS_SECONDS = 30  # each case takes well under a second; a regression took minutes
@@ -70,6 +71,13 @@ def test_long_runs_are_tokenised_in_pieces_with_the_text_intact(nlp):
     doc = tokenize(nlp, text)
     assert doc.text == text
     assert max(len(token.text) for token in doc) <= MAX_RUN_CHARS
+
+
+@pytest.mark.parametrize("text", ["Rates: " + "%" * 3_000 + " and " + "x" * 250 + ".", "Sales \ud800 rose\n\n 4%  ", "", "\u2028x\t\ty"])
+def test_the_text_the_components_read_is_the_docs_own(nlp, text):
+    """``make_doc`` keeps the cleaned text for the components instead of re-joining tokens."""
+    doc = newsfacts.make_doc(nlp, text)
+    assert document_text(doc) == doc.text == clean_text(text)
 
 
 def test_a_huge_number_before_a_currency_is_not_infinity(nlp):

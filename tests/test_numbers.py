@@ -141,7 +141,7 @@ def test_number_patterns_bound_every_repetition():
 
 def test_component_patterns_bound_every_repetition(nlp):
     assert _unbounded(nlp.get_pipe("newsfacts_money").pattern.pattern) == []
-    assert _unbounded(nlp.get_pipe("newsfacts_percent").pattern.pattern) == []
+    assert _unbounded(nlp.get_pipe("newsfacts_percent").index.pattern.pattern) == []
     assert _unbounded(nlp.get_pipe("newsfacts_percent").lower_bound.pattern) == []
 
 
@@ -159,4 +159,4 @@ def test_hostile_input_through_the_regexes(nlp, text):
     amounts = nlp.get_pipe("newsfacts_money")._find(text)
     assert [(a.amount, a.currency) for a in amounts] == [(Decimal(1), "USD")] * text.count("$1 ")
     percent = nlp.get_pipe("newsfacts_percent")
-    assert [p for p in (percent._percent(m, text) for m in percent.pattern.finditer(text)) if p] == []
+    assert [p for p in (percent._percent(m, text) for m in percent.index.finditer(text)) if p] == []

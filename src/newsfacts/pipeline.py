@@ -22,7 +22,7 @@ from thinc.api import Config
 
 from .components import dateline, dates, events, links, money, orgs, percent  # noqa: F401  (registers the factories)
 from .components.base import DEFAULT_TIME_LIMIT, TIME_LIMIT_KEY
-from .extensions import register_extensions
+from .extensions import TEXT_KEY, register_extensions
 from .resources import config_text
 
 PublishedLike = dt.date | dt.datetime | str | None
@@ -123,7 +123,9 @@ def make_doc(nlp: Language, text: str, published: PublishedLike = None,
              time_limit: float | None = DEFAULT_TIME_LIMIT) -> Doc:
     """Tokenise ``text`` and attach its reference date and the newsfacts components' time
     budget (seconds, ``None`` for none), ready for the components."""
-    doc = tokenize(nlp, clean_text(text))
+    cleaned = clean_text(text)
+    doc = tokenize(nlp, cleaned)
+    doc.user_data[TEXT_KEY] = cleaned  # the tokenizer keeps every character: no component re-joins the tokens
     iso = parse_published(published)
     if iso is not None:
         doc._.published = iso

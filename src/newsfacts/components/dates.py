@@ -13,14 +13,14 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from spacy.attrs import LOWER, TAG
+from spacy.attrs import IDX, LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..extensions import add_facts, claimed_ranges, document_text, overlaps, reference_date
 from .base import FactComponent
 from ..facts import Date
-from ..normalise.dates import Period, Tense, find_dates, pick_year
+from ..normalise.dates import Period, Tense, find_dates, grammar, pick_year
 from ..normalise.events import event_span
 from ..resources import TableComponent, read_json, read_jsonl
 
@@ -49,6 +49,7 @@ class DateRecognizer(FactComponent, TableComponent):
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(name)
         self.set_tables({"date_words": read_json("date_words.json"), "events": read_jsonl("events.jsonl")})
+        grammar()  # compiled at load time rather than inside the first document
 
     def set_tables(self, tables: dict[str, Any]) -> None:
         super().set_tables(tables)
@@ -209,7 +210,7 @@ class DateRecognizer(FactComponent, TableComponent):
         ner_dates = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
         tenses = self._sentence_tenses(doc)
         sentence_starts = [start for start, _, _ in tenses]
-        token_starts = [token.idx for token in doc]
+        token_starts = doc.to_array(IDX).tolist() if len(doc) else []
 
         def tense_at(char: int) -> Tense:
             if text[max(0, char - 20) : char].lower().endswith(self.future_cues):

@@ -46,7 +46,7 @@ from ..normalise.currency import CurrencyTable, EcbRates
 from ..normalise.numbers import (
     change_cue, continues_a_number, magnitude_pattern, needs_magnitude, number_pattern, parse_number, qualifier_after, qualifier_before, sane, scaled_value,
 )
-from ..resources import TableComponent, alternation, read_json, read_jsonl
+from ..resources import TableComponent, alternation, read_json, read_jsonl, word_trie
 
 # Text between an amount and its stated equivalent: a bracket ("yuan (about $3 billion)"),
 # or a comma or dash when the second amount is hedged ("4.9 trillion yen, roughly $33 billion").
@@ -99,11 +99,11 @@ class MoneyRecognizer(FactComponent, TableComponent):
         exact = alternation([*table.symbols, *spaced])
         # Derived markers as three fragments rather than hundreds of literals: "MEUR"/"kSEK",
         # dollar prefixes in any case and spacing ("hk $", "cad$"), names before the number.
-        codes = alternation({code for code, _ in table.scaled_codes.values()})
+        codes = word_trie({code for code, _ in table.scaled_codes.values()}, ignorecase=True)
         scaled = rf"[Mk](?:{codes})(?![A-Za-z])"
-        loose = rf"(?:{alternation(sym[:-1] for sym in table.loose_symbols)})\s?\$"
-        symbols = rf"{scaled}|{loose}|{alternation([*table.symbols, *spaced, *table.prefix_names])}".replace(r"\ ", r"\s")
-        names = rf"{scaled}|{alternation(table.suffix_markers)}"
+        loose = rf"{word_trie((sym[:-1] for sym in table.loose_symbols), ignorecase=True)}\s?\$"
+        symbols = rf"{scaled}|{loose}|{word_trie([*table.symbols, *spaced, *table.prefix_names], ignorecase=True)}".replace(r"\ ", r"\s")
+        names = rf"{scaled}|{word_trie(table.suffix_markers, ignorecase=True)}"
         number, magnitude = number_pattern(), magnitude_pattern()
         amount = rf"(?P<num>{number})(?P<mag>{magnitude})?"
         upper = rf"(?:(?P<link>{RANGE_LINK})(?P<sym2>{symbols})?\s?(?P<num2>{number})(?P<mag2>{magnitude})?)?"

@@ -38,7 +38,7 @@ from ..normalise.org_coref import CorefRules, initials, is_acronym, org_id, reso
 from ..normalise.org_typing import OrgTyping
 from ..normalise.name_index import NameIndex
 from ..normalise.orgs import ABBREVIATION_END, trim
-from ..resources import TableComponent, alternation, read_json, read_jsonl
+from ..resources import TableComponent, alternation, read_json, read_jsonl, word_trie
 from .base import FactComponent
 
 GAZETTEER, LEGAL, SHAPE, STRONG_CUE, WEAK_CUE, NER = range(6)
@@ -178,17 +178,17 @@ class OrgRecognizer(FactComponent, TableComponent):
         words = rf"{NAME_WORD}(?:\s+(?:{CONNECTOR}\s+)?{NAME_WORD}){{0,5}}"
         self.shapes = [
             # a legal form, after a comma too ("Grupo Norte, S.A.B. de C.V.", "KOBE STEEL CO., LTD.")
-            re.compile(rf"\b{words},?\s+(?:{alternation(p['legal_suffixes'])})(?![\w])"),
-            re.compile(rf"\b(?:{words}\s+)?(?:{alternation(p['institution_heads'])})\s+(?:of|for)\s+(?:the\s+)?{words}"),
-            re.compile(rf"\b{words}\s+(?:{alternation(p['institution_tails'])})\b"),
-            re.compile(rf"\b{words}\s+(?:{alternation(p['media_tails'])})\b"),
+            re.compile(rf"\b{words},?\s+(?:{word_trie(p['legal_suffixes'])})(?![\w])"),
+            re.compile(rf"\b(?:{words}\s+)?(?:{word_trie(p['institution_heads'])})\s+(?:of|for)\s+(?:the\s+)?{words}"),
+            re.compile(rf"\b{words}\s+(?:{word_trie(p['institution_tails'])})\b"),
+            re.compile(rf"\b{words}\s+(?:{word_trie(p['media_tails'])})\b"),
             re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}\s+(?:Research|Consulting|Analytics|Insights)\b"),
         ]
         name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
         # exchange tags and tickers ("(NYSE: XYZ)", "(AIR.PA)", "NSE: TCS"): never a name, and the
         # name just before a bracketed one is a listed company
         ticker = r"[A-Z0-9][A-Z0-9&-]{0,9}(?:\.[A-Z]{1,4})?"
-        listed = rf"(?:{alternation(p['exchange_codes'])})\s*:\s*{ticker}"
+        listed = rf"(?:{word_trie(p['exchange_codes'])})\s*:\s*{ticker}"
         tag = rf"\((?:{listed}|[A-Z0-9]{{1,6}}\.[A-Z]{{1,3}})(?:\s*[,;]\s*(?:{listed}|[A-Z0-9]{{1,6}}\.[A-Z]{{1,3}}))*\)"
         self.exchange_tag = re.compile(rf"{tag}|(?<![\w.-])(?:{listed})(?![\w.-])")
         # Strong cues outweigh the base NER calling the name a place ("powered by Disqus").
@@ -196,25 +196,25 @@ class OrgRecognizer(FactComponent, TableComponent):
             re.compile(rf"(?:^|\n)[ \t]*Source\s*:\s*(?P<name>{name})"),
             re.compile(rf"\b(?P<name>{name}),?\s*{tag}"),
             re.compile(rf"\((?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?:/[^)\n]{{0,80}}\)|\)\s*(?:--|—|–))"),
-            re.compile(rf"\b(?P<name>{NAME_WORD})(?:{alternation(p['owner_cues'])})\b"),
-            re.compile(rf"\b(?P<name>{name}),\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{alternation(p['cue_nouns'])})\b"),
+            re.compile(rf"\b(?P<name>{NAME_WORD})(?:{word_trie(p['owner_cues'])})\b"),
+            re.compile(rf"\b(?P<name>{name}),\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{word_trie(p['cue_nouns'])})\b"),
             # a lowercase cue noun (capitalised only at a sentence start): a capitalised one
             # inside a sentence is part of the name ("Tata Consultancy Services")
-            re.compile(rf"(?:(?:^|(?<=\n)|(?<=[.!?] ))(?i:{alternation(p['cue_nouns'])})|\b(?:{alternation(p['cue_nouns'])}))\s+(?P<name>{name})"),
+            re.compile(rf"(?:(?:^|(?<=\n)|(?<=[.!?] ))(?i:{word_trie(p['cue_nouns'], ignorecase=True)})|\b(?:{word_trie(p['cue_nouns'])}))\s+(?P<name>{name})"),
         ]
         self.weak_cues = [
-            re.compile(rf"\b(?P<name>{name})(?:'s|’s)\s+(?:[\w-]+\s+)?(?:{alternation(p['possessive_units'])})\b"),
+            re.compile(rf"\b(?P<name>{name})(?:'s|’s)\s+(?:[\w-]+\s+)?(?:{word_trie(p['possessive_units'])})\b"),
         ]
-        self.legal_joint = re.compile(rf"(?:{alternation(p['legal_suffixes'])})(?P<joint>,?\s+(?:and|or|&)\s+|,\s+)(?=[A-Z])(?!(?:{alternation(p['legal_suffixes'])})(?!\w))")
-        self.legal_prefix = re.compile(rf"^(?:{alternation(p['legal_prefixes'])})\s+(?:(?:de|do|da|des|du|di)\s+)?")
+        self.legal_joint = re.compile(rf"(?:{word_trie(p['legal_suffixes'])})(?P<joint>,?\s+(?:and|or|&)\s+|,\s+)(?=[A-Z])(?!(?:{word_trie(p['legal_suffixes'])})(?!\w))")
+        self.legal_prefix = re.compile(rf"^(?:{word_trie(p['legal_prefixes'])})\s+(?:(?:de|do|da|des|du|di)\s+)?")
         self.industry = frozenset(p["industry_suffixes"])
-        self.legal_end = re.compile(rf"\s(?:{alternation(p['legal_suffixes'])})$")
-        self.leading = re.compile(rf"^(?:(?:{alternation(p['leading_stopwords'])})\s+)+")
+        self.legal_end = re.compile(rf"\s(?:{word_trie(p['legal_suffixes'])})$")
+        self.leading = re.compile(rf"^(?:(?:{word_trie(p['leading_stopwords'])})\s+)+")
         quoted = rf"[“\"‘']?{name}[”\"’']?"
-        self.agent_cue = re.compile(rf"\b(?:{alternation(p['agent_cues'])})\s+(?:the\s+)?(?P<list>{quoted}(?:\s*,\s*{quoted}){{0,20}}(?:,?\s+(?:and|or)\s+{quoted})?)")
-        self.list_cue = re.compile(rf"\b(?:{alternation(p['cue_nouns'])}),?\s+(?:{alternation(p['list_cues'])})\s+(?P<list>{name}(?:(?:'s|’s)\s+{name})?(?:\s*,\s*{name}(?:(?:'s|’s)\s+{name})?){{0,20}}(?:,?\s+(?:and|or)\s+{name})?)")
+        self.agent_cue = re.compile(rf"\b(?:{word_trie(p['agent_cues'])})\s+(?:the\s+)?(?P<list>{quoted}(?:\s*,\s*{quoted}){{0,20}}(?:,?\s+(?:and|or)\s+{quoted})?)")
+        self.list_cue = re.compile(rf"\b(?:{word_trie(p['cue_nouns'])}),?\s+(?:{word_trie(p['list_cues'])})\s+(?P<list>{name}(?:(?:'s|’s)\s+{name})?(?:\s*,\s*{name}(?:(?:'s|’s)\s+{name})?){{0,20}}(?:,?\s+(?:and|or)\s+{name})?)")
         self.list_item = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}")
-        self.quote_title_cue = re.compile(rf"\b(?:{alternation(p['quoted_title_cues'])})\b[^.\n]{{0,25}}$", re.IGNORECASE)
+        self.quote_title_cue = re.compile(rf"\b(?:{word_trie(p['quoted_title_cues'])})\b[^.\n]{{0,25}}$", re.IGNORECASE)
 
     # --- candidates ---------------------------------------------------------------------
 

@@ -31,12 +31,15 @@ from .base import FactComponent
 from ..facts import Percent
 from ..normalise import numbers
 from ..normalise.numbers import continues_a_number, number_pattern, parse_number, qualifier_after, qualifier_before, sane
+from ..regex_index import AnchoredPattern
 from ..resources import TableComponent, alternation, read_json
 
 SIGN = r"(?:(?<![\w.,%+])[-−–+](?=\d)|\b(?:minus|negative)\s{1,3})"
 # What joins the two ends of an interval: a dash (spaced on both sides or on neither, so
 # that "FTSE 100 -1.2%" keeps its sign), "to", "and", "or" ("two or three percent").
 RANGE_LINK = r"(?P<link>\s{0,3}[–—]\s{0,3}|-|\s{1,3}-\s{1,3}|\s{1,3}(?:to|and|or)\s{1,3})"
+# The most characters a sign and a number take before their unit ("minus two hundred and fifty-five point five").
+NUMBER_REACH = 120
 # A capitalised word before a bare lower end makes it a label or a day ("March 3 to 4%").
 LABEL_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]{1,15}\.?\s{1,2}$")
 
@@ -68,9 +71,10 @@ class PercentRecognizer(FactComponent, TableComponent):
         super().set_tables(tables)
         self.units = {_unit_key(k): v for k, v in self.tables["percent_units"]["units"].items()}
         units = alternation(self.units).replace(r"\ ", r"[\s-]{1,2}")
-        self.pattern = re.compile(
+        # Every percentage ends with its unit: only the stretches before a unit are read.
+        self.index = AnchoredPattern(
             rf"(?P<sign>{SIGN})?(?P<num>{number_pattern()})(?P<gap>[\s-]?)(?P<unit>{units})(?![\w])",
-            re.IGNORECASE,
+            anchor=rf"(?:{units})(?![\w])", flags=re.IGNORECASE, reach=NUMBER_REACH,
         )
         # The lower end of an interval, right before a matched percentage: a number, with or
         # without a unit of its own ("15% to 20%", "5-7 percent").
@@ -82,7 +86,7 @@ class PercentRecognizer(FactComponent, TableComponent):
     def process(self, doc: Doc) -> Doc:
         text = document_text(doc)
         taken = claimed_ranges(doc, ("money",))
-        found = [p for m in self.pattern.finditer(text) if (p := self._percent(m, text)) is not None]
+        found = [p for m in self.index.finditer(text) if (p := self._percent(m, text)) is not None]
         joined: list[tuple[_Found, int, Decimal | None]] = []  # a percentage, where its fact starts, its lower end
         for index, percent in enumerate(found):
             alone = joined[-1] if joined and joined[-1][2] is None else None

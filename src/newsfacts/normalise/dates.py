@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable
 
 from ..resources import alternation, read_json
+from ..regex_index import BranchIndex
 
 # "past", "future", "before" (a past-tense verb the date modifies), "present" (a present-tense
 # verb the date modifies: "they meet Monday" schedules), "neutral" (an infinitive: the
@@ -122,7 +123,7 @@ NOT_AMOUNT = r"(?![\d%]|:\d|\s{0,2}(?:percent|per\s+cent|%|pc\b))"
 
 
 @lru_cache(maxsize=1)
-def grammar() -> re.Pattern[str]:
+def grammar() -> BranchIndex:
     t = tables()
     month = rf"(?:{alternation(t['months'])})"
     weekday = rf"(?:{alternation(w for w in t['weekdays'] if len(w) > 4)})"
@@ -187,7 +188,7 @@ def grammar() -> re.Pattern[str]:
         rf"(?P<era>(?P<era_n>{alternation(t['eras'])}){SPACE}(?P<era_y>[1-9]\d?)(?![\d,]|\.\d))\b",
         rf"(?P<yr>{YEAR})(?![\d%]|,\d|\.\d|-(?:year|old))",
     ]
-    return re.compile(r"(?<![\w$€£¥/.])(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+    return BranchIndex(alternatives, re.IGNORECASE, before=r"(?<![\w$€£¥/.])")
 
 
 @lru_cache(maxsize=1)
@@ -329,7 +330,7 @@ def _capitalised(text: str) -> bool:
 
 def _atom(match: re.Match[str]) -> Atom | None:
     """The atom a grammar match stands for, or ``None`` when it is not a date after all."""
-    g = match.groupdict()
+    g = grammar().groupdict(match)
     t = tables()
     months, weekdays = t["months"], t["weekdays"]
     start, end = match.start(), match.end()

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from ..resources import alternation, read_json
+from ..resources import alternation, read_json, word_trie
 
 # Larger than any sum a news story states, in any currency: anything above is a misread.
 MAX_ABS_VALUE = Decimal("1e18")
@@ -105,9 +105,19 @@ def _word_patterns() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def number_pattern() -> str:
-    """Regex (no groups) for a number in digits or words ("1,540", "3,5", "two and a half")."""
+    """Regex (no groups) for a number in digits or words ("1,540", "3,5", "two and a half").
+    The word forms are tried only where one of their first words begins: a cheap test
+    that spares the full grammar at every other word of an article."""
     words = "|".join(_word_patterns().values())
-    return rf"(?:{_digits_pattern()}|\b(?:{words})\b)"
+    return rf"(?:{_digits_pattern()}|\b(?={word_trie(_leading_words(), ignorecase=True)})(?:{words})\b)"
+
+
+def _leading_words() -> set[str]:
+    """Every word a spelled-out number can begin with: each form of ``_word_patterns``
+    starts with a unit, teen, ten, article, "one", a fraction or a fixed phrase."""
+    phrases = [*tables()["fractions"], *tables()["fixed_phrases"]]
+    return {*_words("units"), *_words("teens"), *_words("tens"), *_words("articles"), "one",
+            *(re.split(r"[\s-]", phrase)[0] for phrase in phrases)}
 
 
 @lru_cache(maxsize=1)
