@@ -15,6 +15,7 @@ MODULES = [
     "newsfacts.grade",
     "newsfacts.pipeline",
     "newsfacts.resources",
+    "newsfacts.regex_index",
     "newsfacts.inputs",
     "newsfacts.runner",
     "newsfacts.normalise.orgs",
