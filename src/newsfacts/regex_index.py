@@ -216,12 +216,12 @@ class AnchoredPattern:
                 yield anchor
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        end = 0
+        end = tried = 0  # a position tried once without a match never matches later
         for anchor in self._anchors(text):
             if anchor.end() <= end:
                 continue
-            low = max(end, anchor.start() - self.reach)
-            for candidate in self._starts.finditer(text, low, anchor.start() + 1):
+            low, tried = max(end, tried, anchor.start() - self.reach), anchor.start() + 1
+            for candidate in self._starts.finditer(text, low, tried):
                 position = candidate.start()
                 if position < end:
                     continue
