@@ -68,8 +68,18 @@ CASES = [
     ("Northvolt halted work on a $4 billion battery plant.", "$4 billion", "investment"),
     ("The pension fund rose 2.4% in the quarter.", "2.4%", None),
     ("Profit rose to 80 million euros, or 31 cents, from 70 million euros, or 27 cents.", "27 cents", "eps"),
+    # a lower-case "net" the tagger calls a name; a change noun that a verb's "to/from" figures
+    # reach; an "of" hung on "a year earlier"; a noun that only qualifies another ("profit from
+    # discontinued operations"); a figure joined by "and" to a quoted one
+    ("Even so, net dropped 7 percent at the retailer.", "7 percent", "profit"),
+    ("Vodafone booked a steep fall in operating income to 1.1 billion euros from 1.6 billion euros.", "1.1 billion euros", "operating_profit"),
+    ("Vodafone booked a steep fall in operating income to 1.1 billion euros from 1.6 billion euros.", "1.6 billion euros", "operating_profit"),
+    ("Barclays posted losses of 200 million pounds, compared with earnings a year earlier of 90 million pounds.", "90 million pounds", "profit"),
+    ("The period included profit from discontinued operations of 12 million francs.", "12 million francs", "profit"),
+    ("Late in Zurich the franc stood at 1.12 dollars and 161.40 yen.", "161.40 yen", "exchange_rate"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
+    ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),
 ]
 
 

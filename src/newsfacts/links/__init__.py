@@ -118,6 +118,10 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
         if record["metric"] is None and record["type"] == following["type"] and SHARED.fullmatch(
                 ctx.text[record["end"] : following["start"]]):
             record["metric"] = following["metric"]  # "40% and 36% of the market"
+    for (record, span), (joined, joined_span) in zip(figures, figures[1:]):
+        if joined["metric"] is None and joined["type"] == record["type"] and joined_span.root.dep_ == "conj" and \
+                joined_span.root.head.i == span.root.i and SHARED.fullmatch(ctx.text[record["end"] : joined["start"]]):
+            joined["metric"] = record["metric"]  # "was at 1.08 dollars and 158 yen"
     for record, span in figures:
         if record["metric"] is None and record["type"] == "percent" and held(mc, span):
             record["metric"] = "stake"

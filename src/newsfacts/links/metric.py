@@ -25,6 +25,10 @@ from .cues import phrase_regex, surface_forms, way_of
 from .tree import NOMINAL, SUBJECTS, VERBAL
 
 
+# Prepositions by which a noun only qualifies another: "profit from operations", "sales in Asia".
+QUALIFYING_PREPOSITIONS = frozenset({"from", "at", "in", "for"})
+
+
 class MetricCues:
     """The lookups built from ``metric_cues.json``."""
 
@@ -41,6 +45,7 @@ class MetricCues:
         self.value_nouns = frozenset(cues["value_nouns"])
         self.period_nouns = frozenset(cues["period_nouns"])
         self.holding_verbs = frozenset(cues["holding_verbs"])
+        self.comparison_adverbs = frozenset(cues["comparison_adverbs"])
         self.asset_nouns = set(cues["asset_nouns"])
         self.not_stock_nouns = set(cues["not_stock_nouns"])
         self.kinds = {word: key for key, words in cues["subject_kinds"].items() for word in words}
@@ -108,8 +113,8 @@ def _phrase_words(noun: Token) -> list[tuple[str, str]]:
 def key_of_noun(mc: MetricCues, noun: Token) -> str | None:
     """The metric a noun names: "net income", "share of the market", "stake"; when the head noun
     names none, a modifier that does ("earnings estimate" → profit)."""
-    if noun.ent_type_ in ("ORG", "GPE", "PERSON") or noun.pos_ == "PROPN" and noun.i != noun.sent.start:
-        return None  # a name, not a measure ("Yiwu International Trade Market")
+    if noun.ent_type_ in ("ORG", "GPE", "PERSON") or noun.pos_ == "PROPN" and noun.i != noun.sent.start and not noun.is_lower:
+        return None  # a name, not a measure ("Yiwu International Trade Market"); a lower-case "net" is no name
     words = _phrase_words(noun)
     if noun_key(words, mc.null_nouns):
         return None  # one-time gains, tax credits, fund outflows: no key fits
@@ -172,14 +177,16 @@ def own_noun(mc: MetricCues, span: Span | Token, levels: bool = False) -> Token 
                 token = head
                 continue
             return head
-        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOMINAL and head.head.i < token.i:
-            if head.head.lower_ in mc.level_nouns and not levels:
-                token = head.head
+        owner = head.head
+        if owner.lower_ in mc.comparison_adverbs and owner.head.pos_ in NOMINAL:
+            owner = owner.head  # "earnings a year earlier of $3 million": the "of" is the noun's
+        if token.dep_ == "pobj" and head.lower_ == "of" and owner.pos_ in NOMINAL and owner.i < token.i:
+            if owner.lower_ in mc.level_nouns and not levels:
+                token = owner
                 continue
-            period = head.head
-            if period.lower_.rsplit("-", 1)[-1] in mc.period_nouns and period.dep_ == "pobj" and period.head.head.pos_ in NOMINAL:
-                return period.head.head  # "net income for the second quarter of $8.6 million"
-            return period
+            if owner.lower_.rsplit("-", 1)[-1] in mc.period_nouns and owner.dep_ == "pobj" and owner.head.head.pos_ in NOMINAL:
+                return owner.head.head  # "net income for the second quarter of $8.6 million"
+            return owner
         return None
     return None
 
@@ -251,6 +258,8 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
         for child in verb.children:
             if child.dep_ == "dobj" and key_of_noun(mc, child):
                 return key_of_noun(mc, child)
+            if child.dep_ == "dobj" and child.i != anchor.i and way_of(child, ctx.cues.change_nouns) is not None:
+                return _changed(ctx, mc, child)  # "posted a drop in operating income to $20 million"
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOMINAL and key_of_noun(mc, verb.head):
         return key_of_noun(mc, verb.head)  # "claims totaling $1 billion"
     if way_of(verb, ctx.cues.change_verbs) is not None:  # "boosted net 16%": what the verb changes
@@ -260,7 +269,8 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
     subject = _clause_subject(verb)
     if subject is None:
         return _noun_before(mc, verb)
-    quoted = prep == "at" or not surface_forms(verb.lower_, verb.lemma_).isdisjoint(mc.quote_verbs)
+    transitive = any(c.dep_ == "dobj" and c.i != anchor.i for c in verb.children)  # "opened offices", "closed the deal"
+    quoted = prep == "at" or not transitive and not surface_forms(verb.lower_, verb.lemma_).isdisjoint(mc.quote_verbs)
     moving = way_of(verb, ctx.cues.change_verbs) is not None
     subject_key = key_of_noun(mc, subject)
     if subject_key:
@@ -367,6 +377,9 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
     key = _of_key(mc, noun) if noun is not None else None
     if key:
         return key
+    qualified = _qualified(noun) if noun is not None else None
+    if qualified is not None and key_of_noun(mc, qualified):
+        return key_of_noun(mc, qualified)
     owned = in_noun(span)
     if owned is not None and key_of_noun(mc, owned):
         return key_of_noun(mc, owned)
@@ -395,6 +408,15 @@ def _changed(ctx: DocContext, mc: MetricCues, noun: Token) -> str | None:
     if changed is not None and key_of_noun(mc, changed):
         return key_of_noun(mc, changed)
     return from_clause(ctx, mc, noun)
+
+
+def _qualified(noun: Token) -> Token | None:
+    """The noun that a figure's noun only qualifies through a preposition: "profit from
+    discontinued operations of $7 million", "sales in Asia of $2 billion"."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in QUALIFYING_PREPOSITIONS and prep.head.pos_ in NOMINAL:
+        return prep.head
+    return None
 
 
 def _of_key(mc: MetricCues, noun: Token) -> str | None:
