@@ -77,6 +77,11 @@ CASES = [
     ("Barclays posted losses of 200 million pounds, compared with earnings a year earlier of 90 million pounds.", "90 million pounds", "profit"),
     ("The period included profit from discontinued operations of 12 million francs.", "12 million francs", "profit"),
     ("Late in Zurich the franc stood at 1.12 dollars and 161.40 yen.", "161.40 yen", "exchange_rate"),
+    ("The slump showed in sales at the Nordic division, which slid to 4.1 billion kronor.", "4.1 billion kronor", "revenue"),
+    # a percentage bought or sold is a stake; a percentage is never a price paid
+    ("The sovereign fund agreed to purchase 20% of the port operator.", "20%", "stake"),
+    ("The Treasury plans to sell 5% through a public offering.", "5%", "stake"),
+    ("Dealers sold 12% more trucks in the quarter.", "12%", None),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),

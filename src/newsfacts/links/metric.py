@@ -46,6 +46,7 @@ class MetricCues:
         self.period_nouns = frozenset(cues["period_nouns"])
         self.holding_verbs = frozenset(cues["holding_verbs"])
         self.comparison_adverbs = frozenset(cues["comparison_adverbs"])
+        self.stake_verbs = frozenset(cues["stake_verbs"])
         self.asset_nouns = set(cues["asset_nouns"])
         self.not_stock_nouns = set(cues["not_stock_nouns"])
         self.kinds = {word: key for key, words in cues["subject_kinds"].items() for word in words}
@@ -272,7 +273,8 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
     transitive = any(c.dep_ == "dobj" and c.i != anchor.i for c in verb.children)  # "opened offices", "closed the deal"
     quoted = prep == "at" or not transitive and not surface_forms(verb.lower_, verb.lemma_).isdisjoint(mc.quote_verbs)
     moving = way_of(verb, ctx.cues.change_verbs) is not None
-    subject_key = key_of_noun(mc, subject)
+    qualified = _qualified(subject)  # "revenue for the unit, which fell to …"
+    subject_key = key_of_noun(mc, subject) or (key_of_noun(mc, qualified) if qualified is not None else None)
     if subject_key:
         return subject_key
     if quoted or moving:
@@ -326,13 +328,19 @@ def figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, en
         key = _rate_named_before(ctx, mc, span) or key
     if percent and key == "share_price" and _share_noun(span) is not None:
         return "market_share"  # "a share of 7%", "its share rose to 30%"
+    if percent and key == "deal_value":  # a price is money: "to sell 5%" sells a stake, "sold 12% more phones" none
+        return "stake" if held(mc, span) else None
     return key
 
 
 def held(mc: MetricCues, span: Span) -> bool:
-    """A percentage a verb of holding governs ("owns 67%", "holds 14.6%"): a stake, when nothing
-    else says what it is a share of."""
-    return any(t.lower_ in mc.holding_verbs for t in span.root.ancestors)
+    """A percentage a verb of holding governs ("owns 67%", "holds 14.6%") or that a verb of buying
+    or selling takes as its object ("bought 20%"): a stake, when nothing else says what it is a
+    share of."""
+    root = span.root
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in mc.stake_verbs:
+        return True  # "agreed to acquire 20%", "amassed 12%": the percentage bought or sold
+    return any(t.lower_ in mc.holding_verbs for t in root.ancestors)
 
 
 def _rate_named_before(ctx: DocContext, mc: MetricCues, span: Span) -> str | None:
