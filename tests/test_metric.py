@@ -82,6 +82,12 @@ CASES = [
     ("The sovereign fund agreed to purchase 20% of the port operator.", "20%", "stake"),
     ("The Treasury plans to sell 5% through a public offering.", "5%", "stake"),
     ("Dealers sold 12% more trucks in the quarter.", "12%", None),
+    # a session is no trade; a rate in money is a price; what a holding verb owns "of" is a stake
+    ("Nestle's stock rose 2.50 francs to close at 101.20 francs in Zurich trading yesterday.", "101.20 francs", "share_price"),
+    ("Hotel rooms will rent at rates of 90 euros a night.", "90 euros", "price"),
+    ("The utility would own 60% of the new power station.", "60%", "stake"),
+    ("The bank sold new shares in a 400 million pound offering.", "400 million pound", "deal_value"),
+    ("The lender raised 400 million pounds from investors.", "400 million pounds", None),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),

@@ -80,11 +80,18 @@ def noun_key(words: Sequence[tuple[str, str]], table: dict[str, str]) -> str | N
     'market_share'
     >>> noun_key([("widgets", "widget")], table) is None
     True
+
+    A noun in "-ing" names an activity, not the noun of its stem ("composite trading" is no trade):
+
+    >>> noun_key([("composite", "composite"), ("trading", "trade")], {"trade": "trade"}) is None
+    True
     """
     for first in range(len(words)):
         head = words[first:]
         prefix = " ".join(lower for lower, _ in head[:-1])
-        for form in sorted(surface_forms(*head[-1]), key=len, reverse=True):
+        lower, lemma = head[-1]
+        forms = {lower, lower.removesuffix("s")} if lower.endswith(("ing", "ings")) else surface_forms(lower, lemma)
+        for form in sorted(forms, key=len, reverse=True):
             phrase = f"{prefix} {form}" if prefix else form
             if phrase in table:
                 return table[phrase]
@@ -272,7 +279,7 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
         return _noun_before(mc, verb)
     transitive = any(c.dep_ == "dobj" and c.i != anchor.i for c in verb.children)  # "opened offices", "closed the deal"
     quoted = prep == "at" or not transitive and not surface_forms(verb.lower_, verb.lemma_).isdisjoint(mc.quote_verbs)
-    moving = way_of(verb, ctx.cues.change_verbs) is not None
+    moving = way_of(verb, ctx.cues.change_verbs) is not None and anchor.dep_ != "dobj"  # "raised $400 million" raises an amount
     qualified = _qualified(subject)  # "revenue for the unit, which fell to …"
     subject_key = key_of_noun(mc, subject) or (key_of_noun(mc, qualified) if qualified is not None else None)
     if subject_key:
@@ -301,6 +308,8 @@ def part_of(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, end: int
         return "stake"
     if whole.lemma_.lower() == "market" and percent:
         return "market_share"
+    if percent and held(mc, span):
+        return "stake"  # "would own 70% of the facility": whatever the facility is, 70% of it is held
     if key is None and percent and whole.pos_ != "PROPN":
         verb, _ = _governing_verb(mc, span.root)
         if verb is not None and mc.verb_key(verb) is None and not surface_forms(verb.lower_, verb.lemma_).isdisjoint(mc.share_verbs):
@@ -330,6 +339,8 @@ def figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, en
         return "market_share"  # "a share of 7%", "its share rose to 30%"
     if percent and key == "deal_value":  # a price is money: "to sell 5%" sells a stake, "sold 12% more phones" none
         return "stake" if held(mc, span) else None
+    if not percent and key == "interest_rate":
+        return "price"  # a rate in money is a price ("room rates of $35 a night")
     return key
 
 
