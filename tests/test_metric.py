@@ -88,6 +88,10 @@ CASES = [
     ("The utility would own 60% of the new power station.", "60%", "stake"),
     ("The bank sold new shares in a 400 million pound offering.", "400 million pound", "deal_value"),
     ("The lender raised 400 million pounds from investors.", "400 million pounds", None),
+    # a market table's label names what its figures quote; a keyless subject takes its "in/of" complement's key
+    ("Euro: 1.0850 dollars, up 0.0020 on the day.", "1.0850 dollars", "exchange_rate"),
+    ("Silver: $24.10 an ounce, up 12 cents.", "$24.10", "price"),
+    ("Its equity in the net income of the joint venture declined to 4 million euros.", "4 million euros", "profit"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),

@@ -281,7 +281,8 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
     quoted = prep == "at" or not transitive and not surface_forms(verb.lower_, verb.lemma_).isdisjoint(mc.quote_verbs)
     moving = way_of(verb, ctx.cues.change_verbs) is not None and anchor.dep_ != "dobj"  # "raised $400 million" raises an amount
     qualified = _qualified(subject)  # "revenue for the unit, which fell to …"
-    subject_key = key_of_noun(mc, subject) or (key_of_noun(mc, qualified) if qualified is not None else None)
+    subject_key = key_of_noun(mc, subject) or (key_of_noun(mc, qualified) if qualified is not None else None) \
+        or (_of_key(mc, subject) if subject.pos_ in NOMINAL and subject.lower_ not in ctx.cues.org_nouns else None)
     if subject_key:
         return subject_key
     if quoted or moving:
@@ -389,6 +390,8 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
     key = key_of_noun(mc, noun) if noun is not None else None
     if key:
         return key
+    if noun is not None and not percent and span.root.dep_ == "appos" and kind_of_subject(mc, ctx, noun) in ("exchange_rate", "price"):
+        return kind_of_subject(mc, ctx, noun)  # "Euro: 1.0850 dollars", "Gold: $1,950 an ounce"
     if noun is not None and noun.pos_ in NOMINAL and way_of(noun, ctx.cues.change_nouns) is not None:
         return _changed(ctx, mc, noun)
     if noun is not None and noun_key(_phrase_words(noun), mc.null_nouns):
@@ -439,10 +442,10 @@ def _qualified(noun: Token) -> Token | None:
 
 
 def _of_key(mc: MetricCues, noun: Token) -> str | None:
-    """A noun that names no metric itself takes its "of" complement's ("a restructuring of its
-    bank debt")."""
+    """A noun that names no metric itself takes its "of" or "in" complement's ("a restructuring
+    of its bank debt", "its equity in the net income of the venture")."""
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in ("of", "in"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in NOMINAL:
                     return key_of_noun(mc, pobj)
