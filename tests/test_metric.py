@@ -92,6 +92,7 @@ CASES = [
     ("Euro: 1.0850 dollars, up 0.0020 on the day.", "1.0850 dollars", "exchange_rate"),
     ("Silver: $24.10 an ounce, up 12 cents.", "$24.10", "price"),
     ("Its equity in the net income of the joint venture declined to 4 million euros.", "4 million euros", "profit"),
+    ("Results were hurt by write-downs, including 40 million euros related to a closed plant.", "40 million euros", "cost"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),

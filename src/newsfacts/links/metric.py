@@ -405,6 +405,9 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
     owned = in_noun(span)
     if owned is not None and key_of_noun(mc, owned):
         return key_of_noun(mc, owned)
+    included = span.root.head
+    if span.root.dep_ == "pobj" and included.lower_ == "including" and included.head.pos_ in NOMINAL and key_of_noun(mc, included.head):
+        return key_of_noun(mc, included.head)  # "charges in the period, including $11 million for …"
     return from_clause(ctx, mc, span.root)
 
 
