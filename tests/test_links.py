@@ -138,6 +138,11 @@ CASES = [
     ("Mondelez's share of the 8 billion euro biscuit market rose.", "8 billion euro", {"subject": None}),
     # the venue where shares trade is not their owner
     ("Shares of Adyen closed at 1,200 euros on Euronext Amsterdam.", "1,200 euros", {"subject": "Adyen"}),
+    # the possessor of what a verb changes owns the change; a relative clause's figure belongs to
+    # its antecedent's owner; a stake someone holds in a company is not the company's
+    ("Flood claims cut Hannover Rueck SE's quarterly profit by 300 million euros.", "300 million euros", {"subject": "Hannover Rueck SE"}),
+    ("Analysts upgraded Siemens AG shares, which closed at 168 euros.", "168 euros", {"subject": "Siemens AG"}),
+    ("Mr. Tan sought approval to lift his Keppel Corp. stake above 8%.", "8%", {"subject": None}),
 ]
 
 

@@ -180,6 +180,11 @@ def _clause_owner(ctx: DocContext, verb: Token, via: Token, depth: int, controll
             owner = _speaker(ctx, verb)
             if owner:
                 return owner
+        for noun in verb.children:  # "storm losses cut X's net income by $50 million"
+            if noun.dep_ == "dobj" and noun.i != via.i and has_form(noun, cues.figure_nouns):
+                owner = next((o for c in noun.children if c.dep_ == "poss" for o in [_owner_word(ctx, c)] if o), None)
+                if owner:
+                    return owner
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in cues.verb_owner_preps:
             for pobj in child.children:
@@ -316,9 +321,9 @@ def _resolve_pronoun(ctx: DocContext, token: Token) -> str | None:
         for ancestor in token.ancestors:
             if ancestor.dep_ == "relcl":
                 head = ancestor.head
-                if head.i in ctx.org_at and not is_source(ctx, head):
-                    return ctx.org_at[head.i]["canonical"]
-                return None
+                if head.i in ctx.org_at:
+                    return None if is_source(ctx, head) else ctx.org_at[head.i]["canonical"]
+                return _noun_owner(ctx, head) if head.pos_ in NOMINAL else None  # "X stock, which closed at …"
         return None
     if lower in cues.plural_pronouns or lower not in cues.org_pronouns:
         return None
