@@ -98,6 +98,10 @@ RULES = CorefRules(
     [
         (["Zalora", "Zalora.com"], ["Zalora.com", "Zalora.com"]),  # a domain form
         (["Hon Hai", "Hon Hai Precision Industry Co."], ["Hon Hai Precision Industry Co."] * 2),
+        # a short name that opens several long ones is the one it only adds legal forms to
+        (["Valtra Co.", "Valtra Steel Co.", "Valtra"], ["Valtra Co.", "Valtra Steel Co.", "Valtra Co."]),
+        (["Marlow's Ltd.", "Marlow"], ["Marlow's Ltd."] * 2),  # a possessive short form
+        (["Valtra Steel Co.", "Valtra Mining Co.", "Valtra"], ["Valtra Steel Co.", "Valtra Mining Co.", "Valtra"]),
         (["Orion", "Orion Capital", "Orion Foods"], ["Orion", "Orion Capital", "Orion Foods"]),  # share a word only
         (["Bank of Ghana", "Bank"], ["Bank of Ghana", "Bank of Ghana"]),
         (["Procter & Gamble", "P&G"], ["Procter & Gamble", "Procter & Gamble"]),

@@ -137,6 +137,27 @@ def _suffix_extension(short: str, long: str, suffixes: frozenset[str]) -> bool:
     return False
 
 
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
+
+
+def _legal_extension(short: str, long: str, rules: CorefRules) -> bool:
+    """``long`` is ``short`` and legal forms only, a possessive aside ("Armco" / "Armco Inc.",
+    "Halden" / "Halden's Inc."): the closest long form when a short name opens several.
+
+    >>> rules = CorefRules(frozenset({"Inc."}), frozenset({"Inc.", "S.A."}), frozenset(), frozenset(), ())
+    >>> _legal_extension("Halden", "Halden's Inc.", rules), _legal_extension("Orvel", "Orvel S.A.", rules)
+    (True, True)
+    >>> _legal_extension("Orvel", "Orvel Foods Inc.", rules)
+    False
+    """
+    long_words = _words(long)
+    while len(long_words) > 1 and (long_words[-1] in rules.legal_suffixes or long_words[-1].rstrip(".") in rules.legal_suffixes):
+        long_words.pop()
+    short_words = _words(short)
+    return len(long_words) < len(_words(long)) and [_bare(w) for w in long_words] == [_bare(w) for w in short_words]
+
+
 def _leading_part(short: str, long: str, rules: CorefRules) -> bool:
     """``short`` opens ``long`` and ``long`` ends in a legal suffix ("Hon Hai" / "Hon Hai Precision Industry Co.")."""
     short_words, long_words = _words(short), _words(long)
@@ -244,7 +265,7 @@ def resolve(mentions: list[tuple[int, int, str]], text: str, entry_of: dict[str,
     # word are compared, so the cost grows with the mentions of a word, not their square.
     sharing: dict[str, list[str]] = {}
     def keys(name: str) -> set[str]:
-        return {w for w in _words(name) if w.lower() not in rules.function_words}
+        return {_bare(w) for w in _words(name) if w.lower() not in rules.function_words}
 
     for name in names:
         for word in keys(name):
@@ -254,10 +275,13 @@ def resolve(mentions: list[tuple[int, int, str]], text: str, entry_of: dict[str,
         nearby = {n for w in keys(short) for n in sharing.get(w, ())}
         for long in (n for n in nearby if len(n) > len(short)):
             if (_suffix_extension(short, long, rules.suffixes) or _leading_part(short, long, rules)
-                    or _behind_head(short, long, rules) or _behind_prefix(short, long, rules)):
+                    or _behind_head(short, long, rules) or _behind_prefix(short, long, rules)
+                    or _legal_extension(short, long, rules)):
                 fits.append(long)
             elif len(short) >= 6 and fuzz.ratio(fold(short), fold(long)) >= FUZZY_SAME:
                 fits.append(long)
+        if len({groups.find(f) for f in fits}) > 1:  # "Armco" opens "Armco Inc." and "Armco Steel Co."
+            fits = [f for f in fits if _legal_extension(short, f, rules)]
         if fits and len({groups.find(f) for f in fits}) == 1:
             groups.union(fits[0], short)
 
