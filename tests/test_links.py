@@ -143,6 +143,11 @@ CASES = [
     ("Flood claims cut Hannover Rueck SE's quarterly profit by 300 million euros.", "300 million euros", {"subject": "Hannover Rueck SE"}),
     ("Analysts upgraded Siemens AG shares, which closed at 168 euros.", "168 euros", {"subject": "Siemens AG"}),
     ("Mr. Tan sought approval to lift his Keppel Corp. stake above 8%.", "8%", {"subject": None}),
+    # "the … concern" with its article on the first of several modifiers; an appositive's figure
+    ("Tessaro Corp. reported results. Operating profit for the valves, pumps and industrial filters concern "
+     "was $19.2 million.", "$19.2 million", {"subject": "Tessaro Corp."}),
+    ("Analysts like Brightline Capital Corp., a wealth-management firm with assets under management of "
+     "about $17 billion.", "$17 billion", {"subject": "Brightline Capital Corp."}),
 ]
 
 

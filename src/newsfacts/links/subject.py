@@ -145,6 +145,8 @@ def _parse_owner(ctx: DocContext, span: Span) -> str | None:
             return None
         if head.pos_ in VERBAL:
             return _clause_owner(ctx, head, token, 0, controlled=False)
+        if token.dep_ == "appos" and head.i in ctx.org_at:
+            return None if is_source(ctx, head) else ctx.org_at[head.i]["canonical"]  # "X, a firm with assets of $17 billion"
         if head.pos_ not in ("ADP", "PART", "CCONJ", "PUNCT", "DET"):
             owner = _noun_owner(ctx, head, skip=token)
             if owner:
@@ -307,7 +309,10 @@ def _owner_word(ctx: DocContext, token: Token) -> str | None:
 
 def _generic_org_noun(ctx: DocContext, noun: Token) -> str | None:
     """"the company", "the retailer": the nearest organisation before it in the sentence."""
-    if has_form(noun, ctx.cues.org_nouns) and noun.tag_ != "NNS" and any(c.lower_ in ("the", "this") for c in noun.children):
+    # the article may sit on the first of a list of modifiers ("for the valves, pumps and filters concern")
+    determined = any(c.lower_ in ("the", "this") for c in noun.children) or \
+        noun.dep_ == "pobj" and noun.head.i + 1 < noun.i and ctx.doc[noun.head.i + 1].lower_ in ("the", "this")
+    if has_form(noun, ctx.cues.org_nouns) and noun.tag_ != "NNS" and determined:
         return _nearest_org_before(ctx, noun)
     return None
 
