@@ -148,6 +148,10 @@ CASES = [
      "was $19.2 million.", "$19.2 million", {"subject": "Tessaro Corp."}),
     ("Analysts like Brightline Capital Corp., a wealth-management firm with assets under management of "
      "about $17 billion.", "$17 billion", {"subject": "Brightline Capital Corp."}),
+    # a noun with an organisation in apposition is that organisation, not its possessor
+    ("Meanwhile, net at Volvo's truck arm, Renault Trucks SAS, fell 3.1%.", "3.1%", {"subject": "Renault Trucks SAS"}),
+    ("Siemens AG's medical unit, Siemens Healthineers AG, said net income fell 22% in the quarter.", "22%",
+     {"subject": "Siemens Healthineers AG"}),
 ]
 
 

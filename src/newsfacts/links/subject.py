@@ -258,6 +258,9 @@ def _noun_owner(ctx: DocContext, noun: Token, depth: int = 0, skip: Token | None
     cues = ctx.cues
     figure_noun = has_form(noun, cues.figure_nouns)
     skip_i = skip.i if skip is not None else -1
+    for child in noun.children:  # "X's finance arm, Y Corp.": the organisation named in apposition, not X
+        if child.dep_ == "appos" and child.i in ctx.org_at and child.i != skip_i:
+            return None if is_source(ctx, child) else ctx.org_at[child.i]["canonical"]
     for child in noun.children:
         if child.i == skip_i:
             continue
