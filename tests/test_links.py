@@ -152,6 +152,11 @@ CASES = [
     ("Meanwhile, net at Volvo's truck arm, Renault Trucks SAS, fell 3.1%.", "3.1%", {"subject": "Renault Trucks SAS"}),
     ("Siemens AG's medical unit, Siemens Healthineers AG, said net income fell 22% in the quarter.", "22%",
      {"subject": "Siemens Healthineers AG"}),
+    # "respectively" pairs a list of figures with the list of organisations before it
+    ("The market is led by Ferrero SpA and Lindt & Spruengli AG, which have about 30% and 22% of it, respectively.",
+     "22%", {"subject": "Lindt & Spruengli AG"}),
+    ("The market is led by Ferrero SpA and Lindt & Spruengli AG, which have about 30% and 22% of it, respectively.",
+     "30%", {"subject": "Ferrero SpA"}),
 ]
 
 

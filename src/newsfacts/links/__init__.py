@@ -67,6 +67,37 @@ def chains(ctx: DocContext, figures: list[Figure], compared: set[int]) -> dict[i
     return out
 
 
+LISTED = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.I)
+"""Between two organisations of one list ("X, Y and Z")."""
+
+
+def respective_owners(ctx: DocContext, records: list[dict[str, Any]], figures: list[Figure]) -> list[tuple[list[dict[str, Any]], list[str]]]:
+    """"X and Y, which have 40% and 36% of the market, respectively": a run of figures joined
+    like a list, in a sentence that says "respectively", pairs one by one with the list of as
+    many organisations written last before it. Returns (figures, owners) pairs."""
+    out = []
+    orgs = sorted((r for r in records if r["type"] == "org"), key=lambda r: r["start"])
+    runs: list[list[Figure]] = []
+    for figure in figures:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last[1].sent == figure[1].sent and SHARED.fullmatch(ctx.text[last[0]["end"] : figure[0]["start"]]):
+            runs[-1].append(figure)
+        else:
+            runs.append([figure])
+    for run in runs:
+        sent = run[0][1].sent
+        if len(run) < 2 or not any(t.lower_ == "respectively" for t in sent):
+            continue
+        before = [o for o in orgs if sent.start_char <= o["start"] and o["end"] <= run[0][0]["start"]]
+        listed: list[dict[str, Any]] = []
+        for org in before:  # the last list of organisations before the figures
+            joined = listed and LISTED.fullmatch(ctx.text[listed[-1]["end"] : org["start"]])
+            listed = [*listed, org] if joined else [org]
+        if len(listed) == len(run) and len({o["canonical"] for o in listed}) == len(run):
+            out.append(([record for record, _ in run], [o["canonical"] for o in listed]))
+    return out
+
+
 def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[str, Any]],
                  source_ids: frozenset[str] = frozenset()) -> None:
     """Set the link fields of every money and percent record of ``doc`` (in place).
@@ -125,6 +156,9 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
     for record, span in figures:
         if record["metric"] is None and record["type"] == "percent" and held(mc, span):
             record["metric"] = "stake"
+    for run, owners in respective_owners(ctx, records, figures):
+        for record, owner in zip(run, owners):
+            record["subject"] = owner
     for record, _ in figures:
         primary = by_start.get(record.get("equivalent_of")) if record["type"] == "money" else None
         if primary is not None and primary is not record and primary["type"] == "money":
