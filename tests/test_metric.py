@@ -93,6 +93,9 @@ CASES = [
     ("Silver: $24.10 an ounce, up 12 cents.", "$24.10", "price"),
     ("Its equity in the net income of the joint venture declined to 4 million euros.", "4 million euros", "profit"),
     ("Results were hurt by write-downs, including 40 million euros related to a closed plant.", "40 million euros", "cost"),
+    # an amount that is itself a gain names no metric; a percentage gain takes its clause's
+    ("Profit for the half also included a gain of 14 million euros on the carrying value of a holding.", "14 million euros", None),
+    ("Shares of the miner posted a 6% gain on Monday.", "6%", "share_price"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),

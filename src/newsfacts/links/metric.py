@@ -393,7 +393,8 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
     if noun is not None and not percent and span.root.dep_ == "appos" and kind_of_subject(mc, ctx, noun) in ("exchange_rate", "price"):
         return kind_of_subject(mc, ctx, noun)  # "Euro: 1.0850 dollars", "Gold: $1,950 an ounce"
     if noun is not None and noun.pos_ in NOMINAL and way_of(noun, ctx.cues.change_nouns) is not None:
-        return _changed(ctx, mc, noun)
+        # an amount that is itself the gain ("a gain of $9 million") says only what its own noun says
+        return _changed(ctx, mc, noun, clause=percent or noun is _change_reached(ctx, span))
     if noun is not None and noun_key(_phrase_words(noun), mc.null_nouns):
         return None
     key = _of_key(mc, noun) if noun is not None else None
@@ -420,9 +421,9 @@ def _change_reached(ctx: DocContext, span: Span) -> Token | None:
     return None
 
 
-def _changed(ctx: DocContext, mc: MetricCues, noun: Token) -> str | None:
+def _changed(ctx: DocContext, mc: MetricCues, noun: Token, clause: bool = True) -> str | None:
     """What a change noun is a change of: its modifier ("a profit gain"), its "in/of" complement
-    ("a 20% gain in net income") or the clause around it."""
+    ("a 20% gain in net income") or, when ``clause``, the clause around it."""
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
     for modifier in modifiers:
         key = key_of_noun(mc, modifier)
@@ -432,7 +433,7 @@ def _changed(ctx: DocContext, mc: MetricCues, noun: Token) -> str | None:
                     for p in c.children if p.dep_ == "pobj"), None)
     if changed is not None and key_of_noun(mc, changed):
         return key_of_noun(mc, changed)
-    return from_clause(ctx, mc, noun)
+    return from_clause(ctx, mc, noun) if clause else None
 
 
 def _qualified(noun: Token) -> Token | None:
