@@ -96,6 +96,9 @@ CASES = [
     # an amount that is itself a gain names no metric; a percentage gain takes its clause's
     ("Profit for the half also included a gain of 14 million euros on the carrying value of a holding.", "14 million euros", None),
     ("Shares of the miner posted a 6% gain on Monday.", "6%", "share_price"),
+    # what a purchase costs is its price; what a project costs is a cost
+    ("The acquisition of the remaining 30% stake is expected to cost about 2 billion kronor.", "2 billion kronor", "deal_value"),
+    ("The new production line will cost about 2 billion kronor.", "2 billion kronor", "cost"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),

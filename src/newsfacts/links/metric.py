@@ -260,6 +260,8 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
         subject = _clause_subject(verb)
         if subject is not None and kind_of_subject(mc, ctx, subject) == "price":
             return "price"
+        if subject is not None and key_of_noun(mc, subject) == "deal_value":
+            return "deal_value"  # "the purchase is expected to cost 11 billion francs"
     if key and prep in (None, "for", "by", "of", "to", "at"):
         return key
     if prep in ("to", "from", "at"):  # "cut its stake to 5%", "kept its policy rate at 6.5%"
