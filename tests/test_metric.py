@@ -99,6 +99,10 @@ CASES = [
     # what a purchase costs is its price; what a project costs is a cost
     ("The acquisition of the remaining 30% stake is expected to cost about 2 billion kronor.", "2 billion kronor", "deal_value"),
     ("The new production line will cost about 2 billion kronor.", "2 billion kronor", "cost"),
+    # what a payer pays "in taxes" or "in interest" is a cost; an interest bought is a stake
+    ("The airline paid 45 million euros in taxes during the year.", "45 million euros", "cost"),
+    ("The group must pay about 80 million pounds in interest every quarter.", "80 million pounds", "cost"),
+    ("The fund bought a $20 million interest in the mine.", "$20 million", "stake"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),

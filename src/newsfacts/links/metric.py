@@ -407,7 +407,11 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
         return key_of_noun(mc, qualified)
     owned = in_noun(span)
     if owned is not None and key_of_noun(mc, owned):
-        return key_of_noun(mc, owned)
+        key = key_of_noun(mc, owned)
+        verb, _ = _governing_verb(mc, span.root)
+        if not percent and key in ("budget", "stake") and verb is not None and mc.verb_key(verb) == "deal_value":
+            return "cost"  # what a payer pays "in taxes" or "in interest" is its cost, not a budget or a stake
+        return key
     included = span.root.head
     if span.root.dep_ == "pobj" and included.lower_ == "including" and included.head.pos_ in NOMINAL and key_of_noun(mc, included.head):
         return key_of_noun(mc, included.head)  # "charges in the period, including $11 million for …"
