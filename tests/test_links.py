@@ -152,6 +152,9 @@ CASES = [
     ("Meanwhile, net at Volvo's truck arm, Renault Trucks SAS, fell 3.1%.", "3.1%", {"subject": "Renault Trucks SAS"}),
     ("Siemens AG's medical unit, Siemens Healthineers AG, said net income fell 22% in the quarter.", "22%",
      {"subject": "Siemens Healthineers AG"}),
+    # the size of a loan or a plant written before it is not dated by what happens to it
+    ("The group plans to repay 2 billion euros of a 5 billion euro bridge loan by March.", "5 billion euro", {"period": None}),
+    ("Work stopped in May on a $2 billion chip plant.", "$2 billion", {"period": None}),
     # "respectively" pairs a list of figures with the list of organisations before it
     ("The market is led by Ferrero SpA and Lindt & Spruengli AG, which have about 30% and 22% of it, respectively.",
      "22%", {"subject": "Lindt & Spruengli AG"}),

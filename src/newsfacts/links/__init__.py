@@ -67,6 +67,19 @@ def chains(ctx: DocContext, figures: list[Figure], compared: set[int]) -> dict[i
     return out
 
 
+STANDING = frozenset({"debt", "investment"})
+"""Metrics of a thing's size rather than of an event in a period (a fund, a loan, a stake, a plant)."""
+
+
+def standing_size(span: Span, noun: Any, metric: str | None) -> bool:
+    """A figure written before its noun as that thing's size ("a $6 billion bridge loan", "its
+    55% stake", "the $1 billion portfolio"): the clause's date dates what happens to the thing,
+    not its size. Amounts of events ("a $230 million charge in the quarter") keep their date."""
+    root = span.root
+    return noun is not None and metric in STANDING and root.head.i == noun.i and noun.i > root.i and \
+        root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod")
+
+
 LISTED = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.I)
 """Between two organisations of one list ("X, Y and Z")."""
 
@@ -139,6 +152,8 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
                 key = lead["metric"]  # "to $2 a share from $3": compared with a per-share figure
             record["metric"] = per_share(mc, key) if mc.per_share.match(after) else key
         market = own_noun(mc, span)
+        if standing_size(span, market, record["metric"]):
+            record["period"] = None  # "the $1.5 billion fund had outflows in the past two months"
         if market is not None and market.lemma_.lower() in mc.market_nouns:
             record["subject"] = None  # "the $5 billion candy market" is no company's
         else:
