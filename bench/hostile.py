@@ -32,6 +32,7 @@ PATTERNS = {
     "'from January to ' repeated": "from January to ",
     "'between $1 and ' repeated": "between $1 and ",
     "'%' repeated": "%",
+    "'Abc, ' repeated (a list without end)": "Abc, ",
     "'1 years ago' with 5000 digits": None,
     "digit-letter words ('1aaa…a ') repeated": "1" + "a" * 16 + " ",
     "article lines then UUIDs and SHA-1 hashes": None,

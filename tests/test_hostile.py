@@ -55,6 +55,7 @@ ARTICLE = "Harbourline Shipping Ltd. agreed to buy Kestrel Freight Inc. for 40 m
         pytest.param(("2b" * 9 + " ") * 9, id="words alternating digits and letters"),
         pytest.param(ARTICLE + UUIDS + "\n", id="an article then a line of UUIDs"),
         pytest.param(ARTICLE + SHA1S + "\n", id="an article then a line of SHA-1 hashes"),
+        pytest.param("Abc, " * 4_000, id="a run of comma-separated capitalised words (once quadratic in the list rule)"),
     ],
 )
 def test_words_mixing_digits_and_letters_do_not_stall_the_org_patterns(nlp, text):

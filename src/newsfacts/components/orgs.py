@@ -12,8 +12,11 @@ The component gathers candidate spans and leaves each decision to a normaliser:
    and trailing place modifiers are cut off; two coordinated institutions split);
 3. names that only the NER or a weak cue vouches for are typed
    (``normalise.org_typing``): people, places, products, metrics and beliefs are
-   dropped;
-4. a name found once is found at its other mentions in the article;
+   dropped; stock indexes, trade shows and a dateline's place are never names, and a
+   name with a courtesy title ("Mr.") or among people in a list is a person's;
+4. the other names of a list with an organisation in it are organisations too
+   ("Ecobank, Stanbic and Absa"), and a name found once is found at its other
+   mentions in the article;
 5. mentions are grouped (``normalise.org_coref``): each gets the group's fullest
    name as ``canonical`` and a cross-article ``id``; the groups are also on
    ``doc._.org_clusters``.
@@ -42,6 +45,7 @@ from ..resources import TableComponent, alternation, read_json, read_jsonl, word
 from .base import FactComponent
 
 GAZETTEER, LEGAL, SHAPE, STRONG_CUE, WEAK_CUE, NER = range(6)
+PERSON_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC"})
 NOT_ORG_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT"})
 # One way to match each word, so a failed match backtracks linearly: a word opening with
 # digits splits at its first ASCII letter ("3M", "7-Eleven"), never at every letter.
@@ -54,17 +58,28 @@ EDGE_WORDS = frozenset({"of", "at", "from", "and", "the", "on", "'s", "’s"})
 HEAD_OF = re.compile(r"\s+(?:of|for|de|du|des)\s+(?:the\s+)?[A-Z]")
 INTERNAL_POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
 COORDINATION = re.compile(r"\s+(?:and|&)\s+")
+DATELINE_PLACE = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3})(?=[ \t]*(?:,|\(|--|—|–|-\s))")
+LIST_ITEM = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
+# three names or more, the last after "and"/"or" ("Ecobank, Stanbic and Absa"); at most 22, so that a
+# long run of comma-separated words costs linear time
+NAME_LIST = re.compile(rf"(?<![\w&'’-]){LIST_ITEM}(?:[ \t]*,[ \t]*{LIST_ITEM}){{1,20}},?[ \t]+(?:and|or)[ \t]+{LIST_ITEM}(?![\w&-])")
 PLACE_MODIFIER = re.compile(r"(?:,\s*|\s+in\s+|\s+of\s+the\s+)(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})$")
 
 
 class _Context:
     """What the article itself says about names: people, NER labels, tokens by offset."""
 
-    def __init__(self, doc: Doc, text: str) -> None:
+    def __init__(self, doc: Doc, text: str, titled: re.Pattern[str]) -> None:
         self.person_names: set[str] = set()
+        self.full_name_spans: set[tuple[int, int]] = set()
+        # surnames the article gives a courtesy title ("Mr. Kerkorian"): a person's
+        self.titled_surnames = {m.group("surname") for m in titled.finditer(text)}
         self.labels: dict[str, set[str]] = {}
         self.ner_orgs: list[tuple[int, int]] = []
         self.not_org_spans: set[tuple[int, int]] = set()
+        self.person_place_spans: set[tuple[int, int]] = set()
+        self.person_spans: set[tuple[int, int]] = set()
+        self.listed_with_people: set[tuple[int, int]] = set()
         self.person_chars = bytearray(len(text))
         self.org_votes: dict[str, int] = {}
         full_name_words: set[str] = set()
@@ -77,12 +92,16 @@ class _Context:
             self.labels.setdefault(ent.text, set()).add(ent.label_)
             if ent.label_ in NOT_ORG_LABELS:
                 self.not_org_spans.add((ent.start_char, ent.end_char))
+            if ent.label_ in PERSON_PLACE_LABELS:
+                self.person_place_spans.add((ent.start_char, ent.end_char))
             if ent.label_ == "PERSON":
+                self.person_spans.add((ent.start_char, ent.end_char))
                 name = re.sub(r"(?:'s|’s)$", "", ent.text)
                 self.person_names.add(name)
                 words = [w for w in name.split() if w[:1].isupper() and len(w) > 1 and not is_acronym(w)]
                 if len(name.split()) > 1:
                     full_name_words.update(words)
+                    self.full_name_spans.add((ent.start_char, ent.end_char))
                 for word in words:
                     lone_votes[word] = lone_votes.get(word, 0) + 1
                 # 1 marks a one-word person span, 2 a full name
@@ -100,6 +119,10 @@ class _Context:
                                  for offset, o, up in zip(offsets, orths, uppercase) if up]
         self.accepted_by_word: dict[str, set[str]] = {}
         self.not_org_initials: set[str] = set()
+
+    def person_or_place(self, start: int, end: int) -> bool:
+        """The base NER calls exactly this span a person, place or nationality."""
+        return (start, end) in self.person_place_spans
 
     def token(self, offset: int) -> Token | None:
         """The token starting at character ``offset``, if one does."""
@@ -191,6 +214,15 @@ class OrgRecognizer(FactComponent, TableComponent):
         listed = rf"(?:{word_trie(p['exchange_codes'])})\s*:\s*{ticker}"
         tag = rf"\((?:{listed}|[A-Z0-9]{{1,6}}\.[A-Z]{{1,3}})(?:\s*[,;]\s*(?:{listed}|[A-Z0-9]{{1,6}}\.[A-Z]{{1,3}}))*\)"
         self.exchange_tag = re.compile(rf"{tag}|(?<![\w.-])(?:{listed})(?![\w.-])")
+        self.not_names = self._not_name_pattern(t)
+        honorific = word_trie(t["honorifics"])
+        self.honorific_before = re.compile(rf"(?<![\w.])(?:{honorific})\s+$")
+        self.honorific_start = re.compile(rf"^(?:{honorific})\s+[A-Z]")
+        self.titled_surname = re.compile(rf"(?<![\w.])(?:{honorific})\s+(?:[A-Z]\.\s+)?(?P<surname>[A-Z][\w'’-]+)")
+        # a lowercase cue noun (capitalised only at a sentence start): a capitalised one
+        # inside a sentence is part of the name ("Tata Consultancy Services")
+        cue_noun = (rf"(?:(?:^|(?<=\n)|(?<=[.!?] ))(?i:{word_trie(p['cue_nouns'], ignorecase=True)})"
+                    rf"|\b(?:{word_trie(p['cue_nouns'])}))")
         # Strong cues outweigh the base NER calling the name a place ("powered by Disqus").
         self.strong_cues = [
             re.compile(rf"(?:^|\n)[ \t]*Source\s*:\s*(?P<name>{name})"),
@@ -198,9 +230,7 @@ class OrgRecognizer(FactComponent, TableComponent):
             re.compile(rf"\((?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?)(?:/[^)\n]{{0,80}}\)|\)\s*(?:--|—|–))"),
             re.compile(rf"\b(?P<name>{NAME_WORD})(?:{word_trie(p['owner_cues'])})\b"),
             re.compile(rf"\b(?P<name>{name}),\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{word_trie(p['cue_nouns'])})\b"),
-            # a lowercase cue noun (capitalised only at a sentence start): a capitalised one
-            # inside a sentence is part of the name ("Tata Consultancy Services")
-            re.compile(rf"(?:(?:^|(?<=\n)|(?<=[.!?] ))(?i:{word_trie(p['cue_nouns'], ignorecase=True)})|\b(?:{word_trie(p['cue_nouns'])}))\s+(?P<name>{name})"),
+            re.compile(rf"{cue_noun}\s+(?P<name>{name})"),
         ]
         self.weak_cues = [
             re.compile(rf"\b(?P<name>{name})(?:'s|’s)\s+(?:[\w-]+\s+)?(?:{word_trie(p['possessive_units'])})\b"),
@@ -212,9 +242,32 @@ class OrgRecognizer(FactComponent, TableComponent):
         self.leading = re.compile(rf"^(?:(?:{word_trie(p['leading_stopwords'])})\s+)+")
         quoted = rf"[“\"‘']?{name}[”\"’']?"
         self.agent_cue = re.compile(rf"\b(?:{word_trie(p['agent_cues'])})\s+(?:the\s+)?(?P<list>{quoted}(?:\s*,\s*{quoted}){{0,20}}(?:,?\s+(?:and|or)\s+{quoted})?)")
-        self.list_cue = re.compile(rf"\b(?:{word_trie(p['cue_nouns'])}),?\s+(?:{word_trie(p['list_cues'])})\s+(?P<list>{name}(?:(?:'s|’s)\s+{name})?(?:\s*,\s*{name}(?:(?:'s|’s)\s+{name})?){{0,20}}(?:,?\s+(?:and|or)\s+{name})?)")
+        self.list_cue = re.compile(rf"{cue_noun},?\s+(?:{word_trie(p['list_cues'])})\s+(?P<list>{name}(?:(?:'s|’s)\s+{name})?(?:\s*,\s*{name}(?:(?:'s|’s)\s+{name})?){{0,20}}(?:,?\s+(?:and|or)\s+{name})?)")
         self.list_item = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}")
         self.quote_title_cue = re.compile(rf"\b(?:{word_trie(p['quoted_title_cues'])})\b[^.\n]{{0,25}}$", re.IGNORECASE)
+
+    @staticmethod
+    def _not_name_pattern(t: dict[str, Any]) -> re.Pattern[str]:
+        """Stock indexes and trade shows: never organisations, and the companies named inside
+        them are not mentioned there ("the S&P 500", "Nikkei 225", "Google I/O")."""
+        idx, shows = t["stock_indexes"], t["trade_shows"]
+        number = r"(?:\s+\d{2,4})"
+        tail = rf"(?:\s+(?:{word_trie(idx['tails'])}))"
+        index = (rf"(?:{word_trie(idx['names'])}){number}?{tail}?"
+                 rf"|(?:{word_trie(idx['bases'])})(?:{number}{tail}?|{tail})"
+                 rf"|(?<=[Tt]he\s)(?:{word_trie(idx['after_the'])})")
+        show = rf"(?:{word_trie(shows['names'])})|[A-Z][\w&.-]*\s+(?:{word_trie(shows['after_company'])})"
+        # a capitalised word after the match makes it part of a longer name ("Hang Seng Bank")
+        return re.compile(rf"(?<![\w&/.-])(?:{index}|{show})(?![\w&/-])(?!\s+[A-Z&])")
+
+    def _never_names(self, text: str) -> Iterator[tuple[int, int]]:
+        """Spans that are never organisation mentions: exchange tags, stock indexes, trade
+        shows and a dateline's place in capitals ("SAO PAULO (Reuters) -")."""
+        for pattern in (self.exchange_tag, self.not_names):
+            yield from (m.span() for m in pattern.finditer(text))
+        for m in DATELINE_PLACE.finditer(text):
+            if self.typing.is_place(m.group("place").title()):
+                yield m.span("place")
 
     # --- candidates ---------------------------------------------------------------------
 
@@ -223,10 +276,14 @@ class OrgRecognizer(FactComponent, TableComponent):
         that a strong cue vouches for."""
         found: list[tuple[int, int, int]] = []
         strong_spans = [m.span("name") for pattern in self.strong_cues for m in pattern.finditer(text)]
-        for match in [*self.list_cue.finditer(text), *self.agent_cue.finditer(text)]:
+        agent_matches = list(self.agent_cue.finditer(text))
+        for match in [*self.list_cue.finditer(text), *agent_matches]:
             offset = match.start("list")
             for item in self.list_item.finditer(match.group("list")):
-                strong_spans.append((offset + item.start(), offset + item.end()))
+                span = (offset + item.start(), offset + item.end())
+                if match in agent_matches and span in ctx.full_name_spans:
+                    continue  # "founded by Maria Okafor": the NER's full name of a person
+                strong_spans.append(span)
         weak_spans = [m.span("name") for pattern in self.weak_cues for m in pattern.finditer(text)]
         legal_spans = [m.span() for m in self.shapes[0].finditer(text)]
         shape_spans = [*legal_spans, *(m.span() for pattern in self.shapes[1:] for m in pattern.finditer(text))]
@@ -450,6 +507,8 @@ class OrgRecognizer(FactComponent, TableComponent):
         legal = source == LEGAL and self.legal_end.search(name) is not None
         if (start, end) in ctx.not_org_spans and not vouched and not legal:
             return False  # the base NER calls exactly this a place, nationality or person
+        if self._titled_person(text, start, name, name in self.entry_of or legal, ctx):
+            return False
         if name.lower() in self.never or self._only_legal_words(name) or not any(ch.isupper() for ch in name[:3]) and not re.match(r"[a-z]{1,3}[A-Z]", name):
             return False
         following = text[end: end + 20].split()
@@ -462,6 +521,8 @@ class OrgRecognizer(FactComponent, TableComponent):
             return False
         if name in self.ambiguous and self.typing.not_org(name, "", set(), set(), set()) == "metric":
             return False  # a listed name that is also a currency code or a metric ("NOK", "EPS")
+        if name not in self.entry_of and not legal and len(words) > 1 and words[-1] in self.typing.product_words:
+            return False  # "Mozilla Firefox, its main rival": a cue noun of companies said of a product
         if vouched or source in (GAZETTEER, STRONG_CUE):
             return True
         if any(shortens(name, long, self.rules) for long in ctx.shortened_from(name)):
@@ -472,6 +533,9 @@ class OrgRecognizer(FactComponent, TableComponent):
             if kind in NAMED_THINGS and len(words) > 1:
                 ctx.not_org_initials |= initials(name, self.rules.function_words)
             return False
+        if source in (NER, WEAK_CUE) and ((start, end) in ctx.listed_with_people
+                                           or len(words) == 1 and next_word in ctx.person_words):
+            return False  # "Ansel Adams, Walker Evans and …", "Dries Mertens": a person's name
         if is_acronym(name) and name.replace(".", "") in ctx.not_org_initials:
             return False  # "KSC" after "Kansai Science Centre" was typed a facility
         if name in self.rules.generic_heads:
@@ -481,6 +545,19 @@ class OrgRecognizer(FactComponent, TableComponent):
                 return False  # a common noun, capitalised here ("Energy", "Health")
             return self._looks_proper(ctx, start, end)
         return True
+
+    def _titled_person(self, text: str, start: int, name: str, listed: bool, ctx: _Context) -> bool:
+        """A person the article gives a courtesy title: right before the name ("Mr. Ford"), or,
+        unless a table or legal form names a company, at its start ("Mr. Kerkorian") or to its
+        last word elsewhere ("Kirk Kerkorian" … "Mr. Kerkorian")."""
+        if self.honorific_before.search(text, max(0, start - 7), start):
+            return True
+        if listed:
+            return False
+        words = name.split()
+        return bool(self.honorific_start.match(name)) or (
+            2 <= len(words) <= 3 and words[-1] in ctx.titled_surnames
+            and all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha() for w in words))
 
     def _is_common_noun(self, word: str, start: int, ctx: _Context) -> bool:
         """Used in lowercase in this article, or listed as a noun in the base model's lemma index
@@ -527,10 +604,12 @@ class OrgRecognizer(FactComponent, TableComponent):
 
     def process(self, doc: Doc) -> Doc:
         text = document_text(doc)
-        ctx = _Context(doc, text)
-        taken = _Occupied(len(text), [*claimed_ranges(doc), *(m.span() for m in self.exchange_tag.finditer(text))])
+        ctx = _Context(doc, text, self.titled_surname)
+        taken = _Occupied(len(text), [*claimed_ranges(doc), *self._never_names(text)])
         accepted = _Occupied(len(text))
         spans: list[tuple[int, int]] = []
+        lists = self._name_lists(text)
+        ctx.listed_with_people = self._listed_with_people(lists, ctx)
         candidates, trusted = self._candidates(text, ctx)
         for start, end, source in sorted(candidates, key=lambda c: (c[2], -(c[1] - c[0]), c[0])):
             for piece in self._pieces(text, start, end, source, ctx):
@@ -540,6 +619,7 @@ class OrgRecognizer(FactComponent, TableComponent):
                     accepted.add(*piece)
                     spans.append(piece)
                     ctx.accept(text[piece[0]:piece[1]])
+        spans.extend(self._list_mates(text, lists, spans, taken, accepted, ctx, trusted))
         spans.extend(self._acronyms_of(text, spans, taken, accepted, ctx))
         spans.extend(self._short_forms(text, spans, taken, accepted, ctx))
         spans.extend(self._propagate(text, spans, taken, accepted, ctx, trusted))
@@ -570,6 +650,57 @@ class OrgRecognizer(FactComponent, TableComponent):
             if entry is not None:
                 entries.setdefault(group, entry)
         return entries
+
+    def _name_lists(self, text: str) -> list[list[tuple[int, int]]]:
+        """The names of each list of three names or more ("Ecobank, Stanbic and Absa")."""
+        lists = []
+        for match in NAME_LIST.finditer(text):
+            items = [self._trim(text, match.start() + m.start(), match.start() + m.end())
+                     for m in re.finditer(LIST_ITEM, match.group())]
+            lists.append([item for item in items if item is not None])
+        return lists
+
+    @staticmethod
+    def _listed_with_people(lists: list[list[tuple[int, int]]], ctx: _Context) -> set[tuple[int, int]]:
+        """The names of lists at least half of whose names (two or more) the NER calls people:
+        the others are people too ("Ansel Adams, Chuck Close, Walker Evans and Helmut Newton")."""
+        listed = set()
+        for items in lists:
+            people = sum(item in ctx.person_spans for item in items)
+            if people >= 2 and 2 * people >= len(items):
+                listed.update(items)
+        return listed
+
+    def _list_mates(self, text: str, lists: list[list[tuple[int, int]]], spans: list[tuple[int, int]],
+                    taken: _Occupied, accepted: _Occupied, ctx: _Context, trusted: set[str]) -> list[tuple[int, int]]:
+        """The other names of a list one of whose names is an organisation ("Ecobank, Stanbic
+        and Absa"): news lists things of one kind. A list with a name the NER calls a person or
+        a place is not of one kind; a name the typing or the tables call a place, product or
+        metric stays out ("Acme, Sony and PlayStation VR")."""
+        found = set(spans)
+        extra = []
+        for items in lists:
+            if (len(items) < 3 or not any(item in found for item in items)
+                    or any(ctx.person_or_place(*item) for item in items)):
+                continue
+            for start, end in items:
+                name = text[start:end]
+                if (start, end) in found or taken.overlaps(start, end) or accepted.overlaps(start, end):
+                    continue
+                if name.lower() in self.never or any(
+                        w in self.typing.product_words or w in self.typing.metric_words for w in name.split()):
+                    continue
+                following = text[end:end + 20].split()
+                next_word = following[0].strip(",.;:") if following else ""
+                if self.typing.not_org(name, next_word, ctx.person_words, ctx.person_names, set()) is not None:
+                    continue
+                if " " not in name and (self._is_common_noun(name, start, ctx) or not self._looks_proper(ctx, start, end)):
+                    continue
+                if self._acceptable(text, start, end, GAZETTEER, ctx, trusted | {name}):
+                    accepted.add(start, end)
+                    extra.append((start, end))
+                    ctx.accept(name)
+        return extra
 
     def _acronyms_of(self, text: str, spans: list[tuple[int, int]], taken: _Occupied,
                      accepted: _Occupied, ctx: _Context) -> list[tuple[int, int]]:

