@@ -26,9 +26,12 @@ class NameIndex:
     """
 
     def __init__(self, names: Iterable[str]) -> None:
-        self.by_key: dict[str, list[str]] = {}
-        for name in sorted(set(n for n in names if n), key=len, reverse=True):
-            self.by_key.setdefault(name[:KEY], []).append(name)
+        buckets: dict[str, set[str]] = {}
+        for name in set(n for n in names if n):
+            buckets.setdefault(name[:KEY], set()).add(name)
+        # per key: the lengths of its names, longest first, and the names, so that each
+        # position costs one lookup per length rather than a comparison per name
+        self.by_key = {key: (sorted({len(n) for n in bucket}, reverse=True), bucket) for key, bucket in buckets.items()}
         # only words that can open a name are looked up: most words of a text are lowercase
         openers = sorted({key[:2] for key in self.by_key if not (key[0].isupper() or key[0].isdigit())})
         self.word_start = re.compile(r"(?<![\w@#-])(?=[A-Z0-9]" + "".join(f"|{re.escape(o)}" for o in openers) + ")")
@@ -41,8 +44,12 @@ class NameIndex:
             if start < position:
                 continue
             for key_length in range(KEY, 0, -1):
-                names = self.by_key.get(text[start:start + key_length])
-                match = next((n for n in names or () if text.startswith(n, start) and not AFTER.match(text, start + len(n))), None)
+                entry = self.by_key.get(text[start:start + key_length])
+                if entry is None:
+                    continue
+                lengths, names = entry
+                match = next((text[start:start + n] for n in lengths
+                              if text[start:start + n] in names and not AFTER.match(text, start + n)), None)
                 if match is not None:
                     position = start + len(match)
                     yield start, position, match
