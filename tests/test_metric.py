@@ -103,6 +103,8 @@ CASES = [
     ("The airline paid 45 million euros in taxes during the year.", "45 million euros", "cost"),
     ("The group must pay about 80 million pounds in interest every quarter.", "80 million pounds", "cost"),
     ("The fund bought a $20 million interest in the mine.", "$20 million", "stake"),
+    # a level ("a high of …") takes the metric of the clause it is reached in
+    ("Norvik's stock has fluctuated sharply, rising to a high for the year of $42.875 a share in June.", "$42.875", "share_price"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),

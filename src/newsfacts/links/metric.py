@@ -415,7 +415,8 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
     included = span.root.head
     if span.root.dep_ == "pobj" and included.lower_ == "including" and included.head.pos_ in NOMINAL and key_of_noun(mc, included.head):
         return key_of_noun(mc, included.head)  # "charges in the period, including $11 million for …"
-    return from_clause(ctx, mc, span.root)
+    level = own_noun(mc, span, levels=True)  # "rising to a high for the year of $42 a share": the level's clause
+    return from_clause(ctx, mc, level if level is not None and level.lower_ in mc.level_nouns else span.root)
 
 
 def _change_reached(ctx: DocContext, span: Span) -> Token | None:
