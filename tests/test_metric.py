@@ -105,6 +105,8 @@ CASES = [
     ("The fund bought a $20 million interest in the mine.", "$20 million", "stake"),
     # a level ("a high of …") takes the metric of the clause it is reached in
     ("Norvik's stock has fluctuated sharply, rising to a high for the year of $42.875 a share in June.", "$42.875", "share_price"),
+    ("Halden's stock swung widely on bid talk, climbing to a peak for the year of 310 kronor in May.", "310 kronor", "share_price"),
+    ("Acme reported net income for the second quarter of $8.6 million.", "$8.6 million", "profit"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),

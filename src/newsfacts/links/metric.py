@@ -192,8 +192,8 @@ def own_noun(mc: MetricCues, span: Span | Token, levels: bool = False) -> Token 
             if owner.lower_ in mc.level_nouns and not levels:
                 token = owner
                 continue
-            if owner.lower_.rsplit("-", 1)[-1] in mc.period_nouns and owner.dep_ == "pobj" and owner.head.head.pos_ in NOMINAL:
-                return owner.head.head  # "net income for the second quarter of $8.6 million"
+            if owner.lower_.rsplit("-", 1)[-1] in mc.period_nouns:  # "net income for the second quarter of $8.6 million"
+                return owner.head.head if owner.dep_ == "pobj" and owner.head.head.pos_ in NOMINAL else None
             return owner
         return None
     return None
@@ -226,8 +226,8 @@ def _governing_verb(mc: MetricCues, token: Token) -> tuple[Token | None, str | N
             if prep is not None:
                 return None, prep
             prep = head.lower_
-        elif head.pos_ in NOMINAL and head.lower_ in mc.level_nouns:
-            prep = None  # "rising to a high of $42": the level's own "of" says nothing
+        elif head.pos_ in NOMINAL and (head.lower_ in mc.level_nouns or head.lower_.rsplit("-", 1)[-1] in mc.period_nouns):
+            prep = None  # "rising to a high of $42", "rising for the year of $42": the "of" says nothing
         elif head.pos_ in NOMINAL and token.dep_ not in ("compound", "nummod", "amod", "quantmod", "npadvmod", "appos", "conj"):
             return None, prep
         token = head
