@@ -155,6 +155,9 @@ CASES = [
     # the size of a loan or a plant written before it is not dated by what happens to it
     ("The group plans to repay 2 billion euros of a 5 billion euro bridge loan by March.", "5 billion euro", {"period": None}),
     ("Work stopped in May on a $2 billion chip plant.", "$2 billion", {"period": None}),
+    # a figure compared as a multiple ("more than twice the …") takes the metric of the one it is compared with
+    ("Brenntag AG reported third-quarter net income of 27.1 million euros, more than twice the 13.5 million euros "
+     "of a year earlier.", "13.5 million euros", {"metric": "profit"}),
     # "respectively" pairs a list of figures with the list of organisations before it
     ("The market is led by Ferrero SpA and Lindt & Spruengli AG, which have about 30% and 22% of it, respectively.",
      "22%", {"subject": "Lindt & Spruengli AG"}),

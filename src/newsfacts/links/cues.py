@@ -80,10 +80,12 @@ class LinkCues:
             self.basis_patterns.append((basis, re.compile(
                 rf"(?<![\w-])(?:(?:{comparison}|{near})\s+(?:[^\s.;,]+\s+){{0,3}}?(?:{reference})"
                 rf"|{phrase_regex(table['standalone'])})(?![\w-])", re.I)))
+        multipliers = phrase_regex(cues["comparison_multipliers"])
         # "from $4 million", "compared with a year-earlier loss of $3 million", "from last year's $1.5 billion"
         self.comparison_figure = re.compile(
             rf"\b(?:{comparison})\s+(?:(?:[\w'’.-]+\s+){{0,5}}?of\s+|(?:[\w'’.-]+\s+){{0,2}}?[\w-]+['’]s\s+(?:[a-z-]+\s+){{0,2}}?)?$"
-            rf"|\b(?:{comparison})\s*$", re.I)
+            rf"|\b(?:{comparison})\s*$"
+            rf"|\b(?:{multipliers})\s+(?:the\s+)?$", re.I)  # "more than twice the $13 million"
         self.compared_gap = re.compile(r"\s*(?:,\s*or\s+[^,;]{1,40}?(?:,|(?=\s)))?\s*(?:(?:in|on|during|for|at)\s+)?(?:the\s+)?", re.I)
         filler = phrase_regex(cues["comparison_fillers"])
         self.comparison_before = re.compile(rf"\b(?P<word>{comparison})\s+(?:(?:{filler})\s+){{0,4}}$", re.I)
