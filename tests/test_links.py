@@ -158,6 +158,10 @@ CASES = [
     # a figure compared as a multiple ("more than twice the …") takes the metric of the one it is compared with
     ("Brenntag AG reported third-quarter net income of 27.1 million euros, more than twice the 13.5 million euros "
      "of a year earlier.", "13.5 million euros", {"metric": "profit"}),
+    # a part of someone's whole is theirs, but a stake in someone's shares is the holder's
+    ("Orsted A/S sells power. Revenue from offshore wind was 45% of Orsted's total business in the nine months.", "45%",
+     {"subject": "Orsted A/S"}),
+    ("Norges Bank holds 5% of Orsted A/S's shares.", "5%", {"subject": "Norges Bank"}),
     # "respectively" pairs a list of figures with the list of organisations before it
     ("The market is led by Ferrero SpA and Lindt & Spruengli AG, which have about 30% and 22% of it, respectively.",
      "22%", {"subject": "Lindt & Spruengli AG"}),

@@ -33,10 +33,22 @@ def subject(ctx: DocContext, span: Span, company_figure: bool = False, metric: s
     holder = _holder(ctx, span) or (_buyer(ctx, span) if metric == "stake" else None)
     if holder:
         return holder
-    owner = _parse_owner(ctx, span)
+    owner = _parse_owner(ctx, span) or (_whole_owner(ctx, span) if metric not in ("stake", "deal_value") else None)
     if owner or not company_figure or _named_other(ctx, span):
         return owner
     return _reporting_company(ctx, span.root) or _sentence_owner(ctx, span, named_ok=metric not in ("stake", "deal_value"))
+
+
+def _whole_owner(ctx: DocContext, span: Span) -> str | None:
+    """A part of someone's whole is theirs: "45% of X's total business", "12% of its revenue"
+    (never for stakes: "5% of X's shares" is the holder's)."""
+    for prep in span.root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for whole in prep.children:
+                for child in whole.children if whole.dep_ == "pobj" else ():
+                    if child.dep_ == "poss":
+                        return _owner_word(ctx, child)
+    return None
 
 
 def _holder(ctx: DocContext, span: Span) -> str | None:
