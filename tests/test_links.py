@@ -162,6 +162,11 @@ CASES = [
     ("Orsted A/S sells power. Revenue from offshore wind was 45% of Orsted's total business in the nine months.", "45%",
      {"subject": "Orsted A/S"}),
     ("Norges Bank holds 5% of Orsted A/S's shares.", "5%", {"subject": "Norges Bank"}),
+    # the basis reference may follow the compared figure, its decimals and its restatement
+    ("Quarterly sales dropped 11% to 1.27 billion euros from 1.43 billion euros a year ago.", "11%", {"basis": "year_on_year"}),
+    ("Net for the nine months was 254 million euros, up 56% from 163 million euros, or 4.06 euros a share, a year earlier.",
+     "56%", {"basis": "year_on_year"}),
+    ("Profit rose 5% from the prior quarter, and 10% from a year ago.", "5%", {"basis": "quarter_on_quarter"}),
     # "respectively" pairs a list of figures with the list of organisations before it
     ("The market is led by Ferrero SpA and Lindt & Spruengli AG, which have about 30% and 22% of it, respectively.",
      "22%", {"subject": "Lindt & Spruengli AG"}),

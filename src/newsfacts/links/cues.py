@@ -25,6 +25,12 @@ def phrase_regex(phrases: Iterable[str]) -> str:
     return "|".join(sorted(escaped, key=lambda p: (-len(p), p)))
 
 
+# A word between a comparison and its reference: no clause break, a decimal point allowed ("from $1.43 billion a year ago").
+BASIS_WORD = r"(?:[^\s.;,]|(?<=\d)[.,](?=\d))+"
+# A compared figure's restatement before the reference ("from $163 million, or $4.06 a share, a year earlier").
+RESTATED = rf"(?:{BASIS_WORD},\s*or\s+(?:{BASIS_WORD}\s+){{0,5}}?{BASIS_WORD},?\s+)"
+
+
 def surface_forms(lower: str, lemma: str) -> set[str]:
     """The lemma, the lower-case form and naive stems of a word, so that a lemmatiser slip
     ("fined" → "fin") still finds the cue.
@@ -78,7 +84,7 @@ class LinkCues:
         for basis, table in cues["basis"].items():
             reference = phrase_regex(table["references"])
             self.basis_patterns.append((basis, re.compile(
-                rf"(?<![\w-])(?:(?:{comparison}|{near})\s+(?:[^\s.;,]+\s+){{0,3}}?(?:{reference})"
+                rf"(?<![\w-])(?:(?:{comparison}|{near})\s+(?:{BASIS_WORD}\s+){{0,3}}?{RESTATED}?(?:{reference})"
                 rf"|{phrase_regex(table['standalone'])})(?![\w-])", re.I)))
         multipliers = phrase_regex(cues["comparison_multipliers"])
         # "from $4 million", "compared with a year-earlier loss of $3 million", "from last year's $1.5 billion"
