@@ -167,6 +167,12 @@ CASES = [
     ("Net for the nine months was 254 million euros, up 56% from 163 million euros, or 4.06 euros a share, a year earlier.",
      "56%", {"basis": "year_on_year"}),
     ("Profit rose 5% from the prior quarter, and 10% from a year ago.", "5%", {"basis": "quarter_on_quarter"}),
+    # "the unit" is the organisation the article introduced as a unit (by that noun first), else the parent
+    ("Siemens AG reported results on Thursday. Siemens AG's medical unit, Siemens Healthineers AG, said orders rose. "
+     "Separately, Atos SE, a subsidiary of nobody, gained. Profit at the unit fell to 1.1 billion euros.",
+     "1.1 billion euros", {"subject": "Siemens Healthineers AG"}),
+    ("Siemens AG reported results on Thursday. Profit at the unit fell to 1.1 billion euros.", "1.1 billion euros",
+     {"subject": "Siemens AG"}),
     # "respectively" pairs a list of figures with the list of organisations before it
     ("The market is led by Ferrero SpA and Lindt & Spruengli AG, which have about 30% and 22% of it, respectively.",
      "22%", {"subject": "Lindt & Spruengli AG"}),

@@ -29,6 +29,7 @@ class DocContext:
         self._source: dict[str, bool] = {}
         self._lower: str | None = None
         self._units: dict[tuple[int, int], tuple[int, int]] = {}
+        self._subsidiaries: list[tuple[dict[str, Any], set[str]]] | None = None
         self.sentence_owners: dict[tuple[int, bool], str | None] = {}
         """Per sentence: the organisation it is about (``subject._sentence_owner``), found once."""
         for record in self.orgs:
@@ -54,6 +55,27 @@ class DocContext:
             if record["start"] >= paragraph:
                 return record["canonical"]
         return first
+
+    def subsidiary_before(self, before: int, noun: str) -> str | None:
+        """The last organisation before ``before`` that the article introduced as a unit of
+        another ("X's electronics unit, Y Corp.", "Y Corp., a unit of X"): what "the unit" or
+        "the subsidiary" stands for, rather than the parent the story is about. One introduced
+        with the same noun comes first ("the unit" after "its unit, Y" and "its subsidiary, Z")."""
+        if self._subsidiaries is None:
+            self._subsidiaries = []
+            for record in self.orgs:
+                span = self.span(record)
+                if span is None:
+                    continue
+                root = span.root
+                nouns = [root.head] if root.dep_ == "appos" else []
+                nouns += [c for c in root.children if c.dep_ == "appos"]
+                kinds = {n.lemma_.lower() for n in nouns} & self.cues.subsidiary_nouns
+                if kinds:
+                    self._subsidiaries.append((record, kinds))
+        found = [(r["canonical"], kinds) for r, kinds in self._subsidiaries if r["end"] <= before]
+        same = [name for name, kinds in found if noun in kinds]
+        return same[-1] if same else found[-1][0] if found else None
 
     def is_source_org(self, canonical: str) -> bool:
         """An organisation that reports others' figures: a government body, statistics office,

@@ -112,6 +112,7 @@ class LinkCues:
         self.speaker_verbs = set(cues["speaker_verbs"])
         self.verb_owner_preps = set(cues["verb_owner_preps"])
         self.org_nouns = set(cues["org_nouns"])
+        self.subsidiary_nouns = frozenset(cues["subsidiary_nouns"])
         self.org_pronouns = set(cues["org_pronouns"])
         self.plural_pronouns = set(cues["plural_pronouns"])
         self.relative_pronouns = set(cues["relative_pronouns"])

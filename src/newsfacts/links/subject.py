@@ -328,6 +328,10 @@ def _generic_org_noun(ctx: DocContext, noun: Token) -> str | None:
     determined = any(c.lower_ in ("the", "this") for c in noun.children) or \
         noun.dep_ == "pobj" and noun.head.i + 1 < noun.i and ctx.doc[noun.head.i + 1].lower_ in ("the", "this")
     if has_form(noun, ctx.cues.org_nouns) and noun.tag_ != "NNS" and determined:
+        if noun.lemma_.lower() in ctx.cues.subsidiary_nouns and not _org_before_in_sentence(ctx, noun):
+            subsidiary = ctx.subsidiary_before(noun.idx, noun.lemma_.lower())  # "the unit": the unit the article introduced
+            if subsidiary:
+                return subsidiary
         return _nearest_org_before(ctx, noun)
     return None
 
@@ -360,6 +364,10 @@ def _previous_names_org(ctx: DocContext, sent: Span) -> bool:
     previous = ctx.doc[sent.start - 1].sent
     return any(t.i in ctx.org_at or t.lower_ in ctx.cues.org_pronouns or t.dep_ != "compound" and has_form(t, ctx.cues.org_nouns)
                for t in previous)
+
+
+def _org_before_in_sentence(ctx: DocContext, token: Token) -> bool:
+    return any(t.i in ctx.org_at and not is_source(ctx, t) for t in ctx.doc[token.sent.start : token.i])
 
 
 def _nearest_org_before(ctx: DocContext, token: Token) -> str | None:
