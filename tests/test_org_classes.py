@@ -86,6 +86,10 @@ def test_lists_of_organisations(nlp, text: str, expected: list[str]) -> None:
 
 # Issue #21, gum-news classes: each rule with a row where it fires and a trap where it must not.
 RULES = [
+    # a sentence adverb before "the company" is no company's name; a name before an appositive still is
+    ("Ferrovial SA reported results. Moreover, the company said its traffic rose.", ["Ferrovial SA"]),
+    ("Tullow Oil plc drills in Ghana. Meanwhile, the company's debt fell.", ["Tullow Oil plc"]),
+    ("Olam International, the commodity trader, said cocoa prices rose.", ["Olam International"]),
     # a head word of another language opens the name; a number inside it only before a name word
     ("Students of the Istituto Manzoni protested on Monday.", ["Istituto Manzoni"]),
     ("The deputies of Partido Verde Unido voted against the bill.", ["Partido Verde Unido"]),

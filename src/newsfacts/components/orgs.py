@@ -45,6 +45,7 @@ from ..resources import TableComponent, alternation, read_json, read_jsonl, word
 from .base import FactComponent
 
 GAZETTEER, LEGAL, SHAPE, STRONG_CUE, WEAK_CUE, NER = range(6)
+FUNCTION_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "DET", "PRON", "INTJ", "PART", "AUX"})
 PERSON_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC"})
 NOT_ORG_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT"})
 # One way to match each word, so a failed match backtracks linearly: a word opening with
@@ -305,7 +306,8 @@ class OrgRecognizer(FactComponent, TableComponent):
         """(start, end, source) for every place a signal says "organisation", and the names
         that a strong cue vouches for."""
         found: list[tuple[int, int, int]] = []
-        strong_spans = [m.span("name") for pattern in self.strong_cues for m in pattern.finditer(text)]
+        strong_spans = [m.span("name") for pattern in self.strong_cues for m in pattern.finditer(text)
+                        if not self._function_word(ctx, *m.span("name"))]
         agent_matches = list(self.agent_cue.finditer(text))
         for match in [*self.list_cue.finditer(text), *agent_matches]:
             offset = match.start("list")
@@ -633,6 +635,17 @@ class OrgRecognizer(FactComponent, TableComponent):
                 return False  # a common noun, capitalised here ("Energy", "Health")
             return self._looks_proper(ctx, start, end)
         return True
+
+    @staticmethod
+    def _function_word(ctx: _Context, start: int, end: int) -> bool:
+        """One word the parser reads as an adverb, conjunction or the like ("Moreover, the
+        company said …" names no company called "Moreover"), or words across a sentence end
+        ("… in Ghana. Meanwhile, the company …")."""
+        token = ctx.token(start)
+        if token is not None and token.idx + len(token) == end and token.pos_ in FUNCTION_POS:
+            return True
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.is_sent_start for t in span[1:])
 
     def _titled_person(self, text: str, start: int, name: str, listed: bool, ctx: _Context) -> bool:
         """A person the article gives a courtesy title: right before the name ("Mr. Ford"), or,
