@@ -90,6 +90,9 @@ RULES = [
     ("Ferrovial SA reported results. Moreover, the company said its traffic rose.", ["Ferrovial SA"]),
     ("Tullow Oil plc drills in Ghana. Meanwhile, the company's debt fell.", ["Tullow Oil plc"]),
     ("Olam International, the commodity trader, said cocoa prices rose.", ["Olam International"]),
+    # a listed company before a job title is named there; a ministry's portfolio word is not
+    ("Pfizer Chief Executive Albert Bourla said demand fell.", ["Pfizer"]),
+    ("Commerce Minister Piyush Goyal spoke on Monday.", []),
     # a head word of another language opens the name; a number inside it only before a name word
     ("Students of the Istituto Manzoni protested on Monday.", ["Istituto Manzoni"]),
     ("The deputies of Partido Verde Unido voted against the bill.", ["Partido Verde Unido"]),

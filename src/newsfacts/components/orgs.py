@@ -591,8 +591,8 @@ class OrgRecognizer(FactComponent, TableComponent):
         if name.lower() in self.never or self._only_legal_words(name) or not any(ch.isupper() for ch in name[:3]) and not re.match(r"[a-z]{1,3}[A-Z]", name):
             return False
         following = text[end: end + 20].split()
-        if following and following[0].strip(",.") in self.titles and len(name.split()) == 1:
-            return False  # "Commerce Minister", "Xinhua Editor"
+        if following and following[0].strip(",.") in self.titles and len(name.split()) == 1 and name not in self.entry_of:
+            return False  # "Commerce Minister", but "Pfizer Chief Executive …" names Pfizer
         words = name.split()
         if words and words[0] in self.titles:
             return False
