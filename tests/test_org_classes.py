@@ -93,6 +93,10 @@ RULES = [
     # a listed company before a job title is named there; a ministry's portfolio word is not
     ("Pfizer Chief Executive Albert Bourla said demand fell.", ["Pfizer"]),
     ("Commerce Minister Piyush Goyal spoke on Monday.", []),
+    # a body named by the base NER only, right before or ending in a title word, is an office, not an organisation;
+    # an institution's head word keeps it
+    ("The Shadow Trade Secretary attacked the plan on Monday.", []),
+    ("Bank of Canada Governor Tiff Macklem said rates would stay high.", ["Bank of Canada"]),
     # a head word of another language opens the name; a number inside it only before a name word
     ("Students of the Istituto Manzoni protested on Monday.", ["Istituto Manzoni"]),
     ("The deputies of Partido Verde Unido voted against the bill.", ["Partido Verde Unido"]),

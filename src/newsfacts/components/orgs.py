@@ -591,11 +591,12 @@ class OrgRecognizer(FactComponent, TableComponent):
         if name.lower() in self.never or self._only_legal_words(name) or not any(ch.isupper() for ch in name[:3]) and not re.match(r"[a-z]{1,3}[A-Z]", name):
             return False
         following = text[end: end + 20].split()
-        if following and following[0].strip(",.") in self.titles and len(name.split()) == 1 and name not in self.entry_of:
-            return False  # "Commerce Minister", but "Pfizer Chief Executive …" names Pfizer
+        if following and following[0].strip(",.") in self.titles and name not in self.entry_of and (
+                len(name.split()) == 1 or source == NER and not legal and not any(w in self.heads for w in name.split())):
+            return False  # "Commerce Minister", "Shadow Home Secretary"; "Pfizer Chief Executive …" names Pfizer
         words = name.split()
-        if words and words[0] in self.titles:
-            return False
+        if words and (words[0] in self.titles or source == NER and not vouched and len(words) > 1 and words[-1] in self.titles):
+            return False  # "Minister Tan", "Los Angeles Sheriff": a title, not a body
         if self._in_quoted_title(text, start, end):
             return False
         if name in self.ambiguous and self.typing.not_org(name, "", set(), set(), set()) == "metric":
