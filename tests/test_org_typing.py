@@ -101,6 +101,8 @@ RULES = CorefRules(
         # a short name that opens several long ones is the one it only adds legal forms to
         (["Valtra Co.", "Valtra Steel Co.", "Valtra"], ["Valtra Co.", "Valtra Steel Co.", "Valtra Co."]),
         (["Marlow's Ltd.", "Marlow"], ["Marlow's Ltd."] * 2),  # a possessive short form
+        # an acronym after two spellings of its long form that other rules join
+        (["Northern Farmers Union", "Northern Farmers Union Ltd.", "NFU"], ["Northern Farmers Union Ltd."] * 3),
         (["Valtra Steel Co.", "Valtra Mining Co.", "Valtra"], ["Valtra Steel Co.", "Valtra Mining Co.", "Valtra"]),
         (["Orion", "Orion Capital", "Orion Foods"], ["Orion", "Orion Capital", "Orion Foods"]),  # share a word only
         (["Bank of Ghana", "Bank"], ["Bank of Ghana", "Bank of Ghana"]),

@@ -251,12 +251,7 @@ def resolve(mentions: list[tuple[int, int, str]], text: str, entry_of: dict[str,
             words.pop()  # "General Widgets Corp." is "GW" as well as "GWC"
         for form in initials(name, rules.function_words) | initials(" ".join(words), rules.function_words):
             by_initials.setdefault(form, set()).add(name)
-    for name in names:
-        if is_acronym(name):
-            key = re.sub(r"[.\s]", "", name).upper()
-            matches = by_initials.get(key, set()) | by_initials.get(key.replace("&", ""), set())
-            if len({groups.find(m) for m in matches}) == 1:
-                groups.union(next(iter(matches)), name)
+    _acronyms(names, by_initials, groups)
 
     _bracket_definitions(mentions, text, groups)
     _formal_names(mentions, text, groups)
@@ -285,6 +280,7 @@ def resolve(mentions: list[tuple[int, int, str]], text: str, entry_of: dict[str,
         if fits and len({groups.find(f) for f in fits}) == 1:
             groups.union(fits[0], short)
 
+    _acronyms(names, by_initials, groups)  # again, now that spellings of one long form are joined
     _head_shortenings(mentions, names, groups, rules)
 
     members: dict[str, list[str]] = {}
@@ -335,6 +331,17 @@ def _formal_names(mentions: list[tuple[int, int, str]], text: str, groups: _Grou
             groups.union(first, second)
         elif len(between) <= 200 and not re.search(r"[.!?]\s", between) and AS_KNOWN.match(text[end2:end2 + 80]):
             groups.union(first, second)
+
+
+def _acronyms(names: list[str], by_initials: dict[str, set[str]], groups: _Groups) -> None:
+    """An acronym joins the long form whose initials it spells, when all such long forms are one
+    organisation ("NPP" / "New People's Party" and "New People Party")."""
+    for name in names:
+        if is_acronym(name):
+            key = re.sub(r"[.\s]", "", name).upper()
+            matches = by_initials.get(key, set()) | by_initials.get(key.replace("&", ""), set())
+            if len({groups.find(m) for m in matches}) == 1:
+                groups.union(next(iter(matches)), name)
 
 
 def _head_shortenings(mentions: list[tuple[int, int, str]], names: list[str], groups: _Groups,
