@@ -392,8 +392,10 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
     key = key_of_noun(mc, noun) if noun is not None else None
     if key:
         return key
-    if noun is not None and not percent and span.root.dep_ == "appos" and kind_of_subject(mc, ctx, noun) in ("exchange_rate", "price"):
-        return kind_of_subject(mc, ctx, noun)  # "Euro: 1.0850 dollars", "Gold: $1,950 an ounce"
+    if noun is not None and not percent and span.root.dep_ == "appos":
+        quoted = kind_of_subject(mc, ctx, noun)  # "Euro: 1.0850 dollars", "Gold: $1,950 an ounce"
+        if quoted in ("exchange_rate", "price"):
+            return quoted
     if noun is not None and noun.pos_ in NOMINAL and way_of(noun, ctx.cues.change_nouns) is not None:
         # an amount that is itself the gain ("a gain of $9 million") says only what its own noun says
         return _changed(ctx, mc, noun, clause=percent or noun is _change_reached(ctx, span))
@@ -403,11 +405,12 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
     if key:
         return key
     qualified = _qualified(noun) if noun is not None else None
-    if qualified is not None and key_of_noun(mc, qualified):
-        return key_of_noun(mc, qualified)
+    key = key_of_noun(mc, qualified) if qualified is not None else None
+    if key:
+        return key
     owned = in_noun(span)
-    if owned is not None and key_of_noun(mc, owned):
-        key = key_of_noun(mc, owned)
+    key = key_of_noun(mc, owned) if owned is not None else None
+    if key:
         verb, _ = _governing_verb(mc, span.root)
         if not percent and key in ("budget", "stake") and verb is not None and mc.verb_key(verb) == "deal_value":
             return "cost"  # what a payer pays "in taxes" or "in interest" is its cost, not a budget or a stake

@@ -366,19 +366,19 @@ def _previous_names_org(ctx: DocContext, sent: Span) -> bool:
                for t in previous)
 
 
-def _org_before_in_sentence(ctx: DocContext, token: Token) -> bool:
-    return any(t.i in ctx.org_at and not is_source(ctx, t) for t in ctx.doc[token.sent.start : token.i])
+def _org_before_in_sentence(ctx: DocContext, token: Token) -> str | None:
+    """The last organisation before ``token`` in its sentence that is not an attribution source."""
+    for candidate in reversed(ctx.doc[token.sent.start : token.i]):
+        if candidate.i in ctx.org_at and not is_source(ctx, candidate):
+            return ctx.org_at[candidate.i]["canonical"]
+    return None
 
 
 def _nearest_org_before(ctx: DocContext, token: Token) -> str | None:
-    """The last organisation before ``token`` in its sentence that is not an attribution source;
-    when there is none, the organisation the article is about (``DocContext.antecedent``):
-    "the company, which is 61%-owned by X" is not X."""
-    sent = token.sent
-    for candidate in reversed(ctx.doc[sent.start : token.i]):
-        if candidate.i in ctx.org_at and not is_source(ctx, candidate):
-            return ctx.org_at[candidate.i]["canonical"]
-    return ctx.antecedent(sent.start_char)
+    """The last organisation before ``token`` in its sentence; when there is none, the
+    organisation the article is about (``DocContext.antecedent``): "the company, which is
+    61%-owned by X" is not X."""
+    return _org_before_in_sentence(ctx, token) or ctx.antecedent(token.sent.start_char)
 
 
 def prominent(ctx: DocContext, token: Token) -> bool:
