@@ -178,6 +178,12 @@ CASES = [
      "22%", {"subject": "Lindt & Spruengli AG"}),
     ("The market is led by Ferrero SpA and Lindt & Spruengli AG, which have about 30% and 22% of it, respectively.",
      "30%", {"subject": "Ferrero SpA"}),
+    # "add" and "show" report a figure only when they take no figure as their object
+    ("Banco Sabadell SA also added 310 million euros to its provisions for bad loans.", "310 million euros",
+     {"subject": "Banco Sabadell SA"}),
+    ("Kesko Oyj showed an operating profit of 88 million euros for the half.", "88 million euros", {"subject": "Kesko Oyj"}),
+    ("Moody's Investors Service added that Kesko Oyj's operating profit was 88 million euros.", "88 million euros",
+     {"subject": "Kesko Oyj"}),
 ]
 
 

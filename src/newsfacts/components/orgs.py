@@ -91,6 +91,7 @@ class _Context:
         self.org_votes: dict[str, int] = {}
         self.other_votes: dict[str, int] = {}  # the NER's non-ORG labels of each string
         full_name_words: set[str] = set()
+        self.full_name_words = full_name_words
         lone_votes: dict[str, int] = {}
         for ent in doc.ents:
             if ent.label_ == "ORG":
@@ -270,6 +271,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         self.legal_prefix = re.compile(rf"^(?:{word_trie(p['legal_prefixes'])})\s+(?:(?:de|do|da|des|du|di)\s+)?")
         self.industry = frozenset(p["industry_suffixes"])
         self.legal_end = re.compile(rf"\s(?:{word_trie(p['legal_suffixes'])})$")
+        self.legal_after = re.compile(rf"\s(?:{word_trie(p['legal_suffixes'])})(?![\w])")
         self.leading = re.compile(rf"^(?:(?:{word_trie(p['leading_stopwords'])})\s+)+")
         quoted = rf"[“\"‘']?{name}[”\"’']?"
         self.agent_cue = re.compile(rf"\b(?:{word_trie(p['agent_cues'])})\s+(?:the\s+)?(?P<list>{quoted}(?:\s*,\s*{quoted}){{0,20}}(?:,?\s+(?:and|or)\s+{quoted})?)")
@@ -340,6 +342,9 @@ class OrgRecognizer(FactComponent, TableComponent):
             if interior[m_start] and not text.startswith(("the ", "The "), m_start - 4):
                 continue  # a word inside another name ("Southern" in "University of Southern Queensland")
             found.append((m_start, m_end, GAZETTEER))
+            legal_form = self.legal_after.match(text, m_end)
+            if legal_form:
+                found.append((m_start, legal_form.end(), GAZETTEER))  # "Kone Oyj and …": the listed name with its form
             for end in ends_by_start.get(m_start, ()):
                 extension = text[m_end:end].split()
                 if end > m_end and extension and all(
@@ -581,7 +586,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         name = text[start:end]
         vouched = name in self.entry_of or name in trusted
         # a legal form ends a company's name, never a person's or a place's
-        legal = source == LEGAL and self.legal_end.search(name) is not None
+        legal = source in (LEGAL, GAZETTEER) and self.legal_end.search(name) is not None
         # another mention of an accepted name (``again``): one stray label is outvoted by the
         # NER calling the same string an organisation more often in the article
         if (start, end) in ctx.not_org_spans and not vouched and not legal and not (again and ctx.mostly_org(name)):
@@ -849,8 +854,12 @@ class OrgRecognizer(FactComponent, TableComponent):
         fulls = {" ".join(text[s:e].split()) for s, e in spans}
         fulls = {n for n in fulls if self.legal_end.search(n) or self.legal_prefix.match(n)}
         bases = {self._base(n) for n in fulls}
-        # the NER often calls a company's name without its legal form a person ("Quorvex Minerals")
+        # the NER often calls a company's name without its legal form a person ("Quorvex Minerals"),
+        # and its first word alone ("Quorvex said …") when the article never gives that word
+        # to a person by a full name or a courtesy title
         misread = {w for n in ctx.person_names & bases for w in n.split()}
+        misread |= {b.split()[0] for b in bases if " " in b and b.split()[0] in ctx.person_names
+                    and b.split()[0] not in ctx.full_name_words and b.split()[0] not in ctx.titled_surnames}
         people = {w for w in ctx.person_words if w not in misread}
         for full in fulls:
             for short in self._shortenings(full, people):

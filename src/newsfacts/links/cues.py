@@ -100,6 +100,7 @@ class LinkCues:
         references = [r for table in cues["basis"].values() for r in table["references"]]
         self.reference_date = re.compile(rf"^(?:{phrase_regex(references)})$", re.I)
         self.attribution_verbs = set(cues["attribution_verbs"])
+        self.literal_with_object = set(cues["literal_with_object"])
         self.object_owner_verbs = set(cues["object_owner_verbs"])
         self.perception_verbs = set(cues["perception_verbs"])
         self.reporting_verbs = set(cues["reporting_verbs"])

@@ -185,7 +185,9 @@ def _clause_owner(ctx: DocContext, verb: Token, via: Token, depth: int, controll
                     return owner
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if controlled or not has_form(verb, cues.attribution_verbs):
+    attributing = has_form(verb, cues.attribution_verbs) and not (
+        via.dep_ == "dobj" and has_form(verb, cues.literal_with_object))  # "X added $5 million to reserves"
+    if controlled or not attributing:
         for noun in (*agents, *subjects):
             owner = _np_owner(ctx, noun)
             if owner:
