@@ -184,6 +184,10 @@ CASES = [
     ("Kesko Oyj showed an operating profit of 88 million euros for the half.", "88 million euros", {"subject": "Kesko Oyj"}),
     ("Moody's Investors Service added that Kesko Oyj's operating profit was 88 million euros.", "88 million euros",
      {"subject": "Kesko Oyj"}),
+    # a word of a reporter's name ("Association", "Press") does not make a thrift or an insurer a reporter
+    ("Harbor Savings & Loan Association posted a loss on Monday.\n\nHarbor Savings & Loan Association lost money. "
+     "Its shares fell 5% to $3.", "$3", {"subject": "Harbor Savings & Loan Association"}),
+    ("The Grain Exporters Association said prices fell. Its index fell 5% to 212.", "5%", {"subject": None}),
 ]
 
 

@@ -79,11 +79,14 @@ class DocContext:
 
     def is_source_org(self, canonical: str) -> bool:
         """An organisation that reports others' figures: a government body, statistics office,
-        research firm or news outlet (the gazetteer's kind, or a word of its name)."""
+        research firm or news outlet (the gazetteer's kind, or a word of its name, unless a legal
+        form or a word of company names says it is a company: "X Savings & Loan Association",
+        "Y Financial Services Inc.")."""
         if canonical not in self._source:
-            words = canonical.lower().replace(",", " ").split()
-            self._source[canonical] = self.ids.get(canonical) in self.source_ids or any(
-                word in self.cues.source_org_words for word in words)
+            words = canonical.lower().replace(",", " ").replace(".", "").split()
+            self._source[canonical] = self.ids.get(canonical) in self.source_ids or (
+                any(word in self.cues.source_org_words for word in words)
+                and not any(word in self.cues.company_name_words for word in words))
         return self._source[canonical]
 
     @property

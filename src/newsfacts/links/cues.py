@@ -121,3 +121,4 @@ class LinkCues:
         self.transfer_verbs = set(cues["transfer_verbs"])
         self.target_nouns = set(cues["target_nouns"])
         self.source_org_words = set(cues["source_org_words"])
+        self.company_name_words = set(cues["company_name_words"])
