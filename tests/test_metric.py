@@ -107,6 +107,11 @@ CASES = [
     ("Norvik's stock has fluctuated sharply, rising to a high for the year of $42.875 a share in June.", "$42.875", "share_price"),
     ("Halden's stock swung widely on bid talk, climbing to a peak for the year of 310 kronor in May.", "310 kronor", "share_price"),
     ("Acme reported net income for the second quarter of $8.6 million.", "$8.6 million", "profit"),
+    # a name quoted per share is a stock even when no organisation is recognised in it
+    ("In Stockholm trading, Vellmark ended at 112.40 kronor a share, up 2 kronor.", "112.40 kronor", "share_price"),
+    ("In London trading, Brent crude ended at $84.20 a barrel.", "$84.20", "price"),
+    # the parser makes a lower-case "net" a modifier of the percentage it changes
+    ("Meanwhile, Wipro Ltd., the software exporter, lifted net 11% in the quarter.", "11%", "profit"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),

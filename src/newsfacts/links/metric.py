@@ -272,10 +272,17 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
                 return _changed(ctx, mc, child)  # "posted a drop in operating income to $20 million"
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOMINAL and key_of_noun(mc, verb.head):
         return key_of_noun(mc, verb.head)  # "claims totaling $1 billion"
-    if way_of(verb, ctx.cues.change_verbs) is not None:  # "boosted net 16%": what the verb changes
+    if way_of(verb, ctx.cues.change_verbs) is not None:  # "boosted sales 16%": what the verb changes
         for child in verb.children:
             if child.dep_ == "dobj" and child.i != anchor.i and key_of_noun(mc, child):
                 return key_of_noun(mc, child)
+        for child in (*anchor.children, *verb.children):  # "boosted net 16%": the parser makes "net" a modifier
+            between = anchor.doc[child.i + 1 : anchor.i]
+            if (child.dep_ in ("amod", "advmod") and child.i < anchor.i and child.is_lower
+                    and all(t.pos_ in ("NUM", "SYM") for t in between)):
+                key = noun_key([(child.lower_, child.lemma_.lower())], mc.nouns)
+                if key:
+                    return key
     subject = _clause_subject(verb)
     if subject is None:
         return _noun_before(mc, verb)
@@ -288,7 +295,10 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
     if subject_key:
         return subject_key
     if quoted or moving:
-        return kind_of_subject(mc, ctx, subject)
+        kind = kind_of_subject(mc, ctx, subject)
+        if kind is None and subject.pos_ == "PROPN" and mc.per_share.match(ctx.text[anchor.idx + len(anchor.text):]):
+            return "share_price"  # "Esselte closed at $43.50 a share": a name quoted per share is its stock
+        return kind
     return None
 
 
