@@ -184,6 +184,11 @@ CASES = [
     ("Kesko Oyj showed an operating profit of 88 million euros for the half.", "88 million euros", {"subject": "Kesko Oyj"}),
     ("Moody's Investors Service added that Kesko Oyj's operating profit was 88 million euros.", "88 million euros",
      {"subject": "Kesko Oyj"}),
+    # "from" after a result's noun says where the result comes from, not what it is compared with
+    ("In the latest quarter, the group had revenue from licensing of 40 million euros.", "40 million euros",
+     {"period": "latest quarter"}),
+    ("Sales rose in the latest quarter to 5 million euros from a year-earlier total of 4 million euros.",
+     "4 million euros", {"period": "year-earlier"}),
     # a word of a reporter's name ("Association", "Press") does not make a thrift or an insurer a reporter
     ("Harbor Savings & Loan Association posted a loss on Monday.\n\nHarbor Savings & Loan Association lost money. "
      "Its shares fell 5% to $3.", "$3", {"subject": "Harbor Savings & Loan Association"}),

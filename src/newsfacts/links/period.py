@@ -25,7 +25,13 @@ def is_comparison_figure(ctx: DocContext, span: Span) -> bool:
     """A figure a change is measured from ("from $7 million", "compared with 3%")."""
     start, _ = ctx.unit(span)
     before = strip_qualifiers(ctx, ctx.text[max(start, span.start_char - 40) : span.start_char])
-    return bool(ctx.cues.comparison_figure.search(before))
+    match = ctx.cues.comparison_figure.search(before)
+    if match is None:
+        return False
+    preceding = before[: match.start()].split()[-1:]
+    # "profit from continuing operations of $4 million": "from" says where a result comes from
+    words = match.group().lower().split()
+    return not (words[0] == "from" and "of" in words and preceding and preceding[0].lower() in ctx.cues.figure_nouns)
 
 
 OWN_DATE_BEFORE = re.compile(
