@@ -189,6 +189,9 @@ CASES = [
      {"period": "latest quarter"}),
     ("Sales rose in the latest quarter to 5 million euros from a year-earlier total of 4 million euros.",
      "4 million euros", {"period": "year-earlier"}),
+    # an infinitive that ends the move ("to close at …") shares its date with the move
+    ("Nestle's stock fell 3.20 francs to close at 98.50 francs in Zurich trading on Friday.", "3.20 francs",
+     {"period": "Friday"}),
     # a word of a reporter's name ("Association", "Press") does not make a thrift or an insurer a reporter
     ("Harbor Savings & Loan Association posted a loss on Monday.\n\nHarbor Savings & Loan Association lost money. "
      "Its shares fell 5% to $3.", "$3", {"subject": "Harbor Savings & Loan Association"}),

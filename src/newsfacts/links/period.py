@@ -89,8 +89,9 @@ def _in_other_modifier(ctx: DocContext, date: Token, figure: Token) -> bool:
             break
         if token.dep_ in ("relcl", "appos") or (token.dep_ == "acl" and not has_form(token, ctx.cues.period_verbs)):
             return True
-        if token.dep_ in ("advcl", "conj") and token.pos_ in VERBAL and token.i != date.i:
-            return True  # "acquired 6% … before reducing its stake in September"
+        if token.dep_ in ("advcl", "conj") and token.pos_ in VERBAL and token.i != date.i and not (
+                token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+            return True  # "acquired 6% … before reducing its stake in September"; but "rose $2 to close at … Friday"
     fronted = date.i < date.sent.root.i and date.i - date.sent.start < 6
     for i in above_figure:
         if i == common:
