@@ -78,6 +78,16 @@ def test_a_listed_name_keeps_its_legal_form(nlp, text, expected):
     assert names(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a class of a company's shares is its stock, not part of its name
+    ("Quorvex Minerals Corp. said profit rose. Quorvex Class B closed at $41, up 25 cents in composite trading.",
+     [("Quorvex Minerals Corp.", "Quorvex Minerals Corp."), ("Quorvex", "Quorvex Minerals Corp.")]),
+    ("Alphabet Inc. Class A shares fell.", [("Alphabet Inc.", "Alphabet Inc.")]),
+])
+def test_a_share_class_is_not_part_of_the_name(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text, expected", EXCHANGE_TAGS)
 def test_exchange_tags_mark_a_company_and_stay_out_of_names(nlp, text, expected):
     assert names(nlp, text) == expected

@@ -58,6 +58,9 @@ QUOTE_WINDOW = 200
 NAMED_THINGS = frozenset({"facility", "event", "programme", "product"})
 EDGE_WORDS = frozenset({"of", "at", "from", "and", "the", "on", "'s", "’s"})
 HEAD_OF = re.compile(r"\s+(?:of|for|de|du|des)\s+(?:the\s+)?[A-Z]")
+SHARE_CLASS = re.compile(r"\s+Class\s+[A-Z]{1,2}$")
+"""A class of a company's shares after its name ("GM Class H"): the stock, not part of the name."""
+SHARE_CLASS_AFTER = re.compile(r"\s+Class\s+[A-Z]{1,2}\b")
 INTERNAL_POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
 # "CEI (Italian Episcopal Conference)": the long form of an acronym, in brackets right after it
 BRACKET_LONG_FORM = re.compile(rf"\s*\(\s*(?:the\s+)?(?P<name>{NAME_WORD}(?:\s+(?:{CONNECTOR}\s+)?{NAME_WORD}){{1,7}})\s*\)")
@@ -435,6 +438,9 @@ class OrgRecognizer(FactComponent, TableComponent):
         if trimmed is None:
             return None
         start, end = trimmed
+        share_class = SHARE_CLASS.search(text, start, end)
+        if share_class:
+            end = share_class.start()
         leading = self.leading.match(text[start:end])
         if leading and leading.end() < end - start:
             start += leading.end()
@@ -872,8 +878,8 @@ class OrgRecognizer(FactComponent, TableComponent):
             start, end = match.span()
             if accepted.overlaps(start, end) or taken.overlaps(start, end):
                 continue
-            if re.match(r"\s+[A-Z]", text[end:end + 2]) and " " not in match.group():
-                continue  # the first word of a longer name
+            if re.match(r"\s+[A-Z]", text[end:end + 2]) and " " not in match.group() and not SHARE_CLASS_AFTER.match(text, end):
+                continue  # the first word of a longer name (but "X Class B" is X's stock)
             if max(ctx.person_chars[start:end], default=0) == 2 and match.group() not in bases:
                 continue  # part of a person's full name
             if re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+$", text[max(0, start - 5):start]):
