@@ -88,6 +88,19 @@ def test_a_share_class_is_not_part_of_the_name(nlp, text, expected):
     assert orgs(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a fund named after a manager the article names on its own is the manager's product
+    ("Pimco Investments runs funds. The $3 billion Pimco Total Return Fund lost $90 million. Pimco said redemptions slowed.",
+     [("Pimco Investments", "Pimco Investments"), ("Pimco", "Pimco Investments")]),
+    # a fund that is an institution keeps its name, whatever else the article names with its first word
+    ("The World Bank and the World Wildlife Fund met. The China Investment Fund and China Mobile Ltd. signed.",
+     [("World Bank", "World Bank"), ("World Wildlife Fund", "World Wildlife Fund"),
+      ("China Investment Fund", "China Investment Fund"), ("China Mobile Ltd.", "China Mobile Ltd.")]),
+])
+def test_a_fund_named_after_its_manager(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text, expected", EXCHANGE_TAGS)
 def test_exchange_tags_mark_a_company_and_stay_out_of_names(nlp, text, expected):
     assert names(nlp, text) == expected

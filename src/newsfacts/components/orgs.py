@@ -273,6 +273,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         self.legal_joint = re.compile(rf"(?:{word_trie(p['legal_suffixes'])})(?P<joint>,?\s+(?:and|or|&)\s+|,\s+)(?=[A-Z])(?!(?:{word_trie(p['legal_suffixes'])})(?!\w))")
         self.legal_prefix = re.compile(rf"^(?:{word_trie(p['legal_prefixes'])})\s+(?:(?:de|do|da|des|du|di)\s+)?")
         self.industry = frozenset(p["industry_suffixes"])
+        self.product_heads = frozenset(p["product_heads"])
         self.legal_end = re.compile(rf"\s(?:{word_trie(p['legal_suffixes'])})$")
         self.legal_after = re.compile(rf"\s(?:{word_trie(p['legal_suffixes'])})(?![\w])")
         self.leading = re.compile(rf"^(?:(?:{word_trie(p['leading_stopwords'])})\s+)+")
@@ -737,7 +738,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         spans.extend(self._bracket_long_forms(text, spans, taken, accepted))
         spans.extend(self._short_forms(text, spans, taken, accepted, ctx))
         spans.extend(self._propagate(text, spans, taken, accepted, ctx, trusted))
-        spans.sort()
+        spans = sorted(self._managers_of_products(text, spans))
         names = [" ".join(text[s:e].split()) for s, e in spans]
         canonical = resolve([(s, e, n) for (s, e), n in zip(spans, names)], text, self.entry_of, self.rules)
         kept = [i for i, (n, c) in enumerate(zip(names, canonical)) if not self._bare_head(n, c)]
@@ -751,6 +752,24 @@ class OrgRecognizer(FactComponent, TableComponent):
             groups.setdefault(fact.canonical, []).append([fact.start, fact.end])
         doc._.org_clusters = [{"canonical": c, "mentions": m} for c, m in groups.items()]
         return doc
+
+    def _managers_of_products(self, text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """A fund named after its manager ("the Harbor Growth Equity Fund" after "Harbor
+        Capital") is the manager's product: the organisation is the manager's name in it, when
+        the article names that manager elsewhere, alone or as the first words of its name."""
+        names = {text[s:e] for s, e in spans}
+        managers = {" ".join(name.split()[:size]) for name in names if name.split()[-1] not in self.product_heads
+                    for size in range(1, len(name.split()) + 1)}
+        for start, end in spans:
+            words = text[start:end].split()
+            if len(words) >= 3 and words[-1] in self.product_heads:
+                for size in range(len(words) - 2, 0, -1):
+                    manager = " ".join(words[:size])
+                    if (manager in managers and text.startswith(manager, start) and not self._common_word(manager)
+                            and not self.typing.is_place(manager)):
+                        end = start + len(manager)
+                        break
+            yield start, end
 
     def _bare_head(self, name: str, canonical: str) -> bool:
         """A lone generic head ("the Commission", "Church") that names nothing longer in the article."""
