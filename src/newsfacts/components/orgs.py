@@ -756,7 +756,8 @@ class OrgRecognizer(FactComponent, TableComponent):
     def _managers_of_products(self, text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """A fund named after its manager ("the Harbor Growth Equity Fund" after "Harbor
         Capital") is the manager's product: the organisation is the manager's name in it, when
-        the article names that manager elsewhere, alone or as the first words of its name."""
+        the article names that manager elsewhere alone, or as the first words of its name when
+        those words are no common word or place ("World Wildlife Fund" after "World Bank")."""
         names = {text[s:e] for s, e in spans}
         managers = {" ".join(name.split()[:size]) for name in names if name.split()[-1] not in self.product_heads
                     for size in range(1, len(name.split()) + 1)}
@@ -765,8 +766,8 @@ class OrgRecognizer(FactComponent, TableComponent):
             if len(words) >= 3 and words[-1] in self.product_heads:
                 for size in range(len(words) - 2, 0, -1):
                     manager = " ".join(words[:size])
-                    if (manager in managers and text.startswith(manager, start) and not self._common_word(manager)
-                            and not self.typing.is_place(manager)):
+                    if text.startswith(manager, start) and (manager in names or manager in managers and not (
+                            self._common_word(manager) or self.typing.is_place(manager))):
                         end = start + len(manager)
                         break
             yield start, end
