@@ -192,6 +192,9 @@ CASES = [
     # an infinitive that ends the move ("to close at …") shares its date with the move
     ("Nestle's stock fell 3.20 francs to close at 98.50 francs in Zurich trading on Friday.", "3.20 francs",
      {"period": "Friday"}),
+    # "the <town>, <region>, concern" is the company the article is about
+    ("Rexnord Inc. posted a loss. On top of that, the Blue Ridge, Pa., concern took a $90 million charge.", "$90 million",
+     {"subject": "Rexnord Inc."}),
     # a word of a reporter's name ("Association", "Press") does not make a thrift or an insurer a reporter
     ("Harbor Savings & Loan Association posted a loss on Monday.\n\nHarbor Savings & Loan Association lost money. "
      "Its shares fell 5% to $3.", "$3", {"subject": "Harbor Savings & Loan Association"}),

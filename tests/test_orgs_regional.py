@@ -101,6 +101,15 @@ def test_a_fund_named_after_its_manager(nlp, text, expected):
     assert orgs(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a town and its region describing a company are places; a company followed by its town is a company
+    ("Rexnord Inc. posted a loss. On top of that, the Blue Ridge, Pa., concern cut 400 jobs.", ["Rexnord Inc."]),
+    ("Separately, Alaska Air Group, Seattle, Wash., reported a profit.", ["Alaska Air Group"]),
+])
+def test_a_town_and_its_region_before_a_company_noun(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text, expected", EXCHANGE_TAGS)
 def test_exchange_tags_mark_a_company_and_stay_out_of_names(nlp, text, expected):
     assert names(nlp, text) == expected

@@ -123,6 +123,9 @@ class _Context:
         # a part of a full name is a person's word whatever else the NER says; a lone word
         # only when the NER calls it a person at least as often as an organisation
         self.person_words = full_name_words | {w for w, n in lone_votes.items() if n >= self.org_votes.get(w, 0)}
+        # a region the NER names between commas before a lower-case noun ("the Blue Bell, Pa., concern")
+        self.region_starts = {ent.start_char for ent in doc.ents
+                              if ent.label_ == "GPE" and re.match(r",\s+[a-z]", text[ent.end_char:ent.end_char + 3])}
         # one pass over the token arrays: Token objects are made only when a rule asks
         offsets, lowercase, uppercase, orths = doc.to_array([IDX, IS_LOWER, IS_UPPER, ORTH]).T if len(doc) else ((),) * 4
         self.doc = doc
@@ -600,6 +603,9 @@ class OrgRecognizer(FactComponent, TableComponent):
             return False  # the base NER calls exactly this a place, nationality or person
         if self._titled_person(text, start, name, name in self.entry_of or legal, ctx):
             return False
+        if (text[end:end + 2] == ", " and end + 2 in ctx.region_starts and text[max(0, start - 4):start].lower() == "the "
+                and not legal and not vouched):
+            return False  # "the Blue Bell, Pa., concern": a town and its region describe a company
         if name.lower() in self.never or self._only_legal_words(name) or not any(ch.isupper() for ch in name[:3]) and not re.match(r"[a-z]{1,3}[A-Z]", name):
             return False
         following = text[end: end + 20].split()
