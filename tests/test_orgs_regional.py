@@ -128,6 +128,11 @@ SHORT_FORMS = [
     ("Whitcomb Mills Corp. posted higher earnings. For the year, Whitcomb earned $4 million. Whitcomb said orders rose.",
      [("Whitcomb Mills Corp.", "Whitcomb Mills Corp."), ("Whitcomb", "Whitcomb Mills Corp."),
       ("Whitcomb", "Whitcomb Mills Corp.")]),
+    # a town's name is a short form when the NER reads it only as a person here, never as a place
+    ("Sheboygan Corp. said profit fell. Sheboygan said it will buy back shares, and Sheboygan's stock rose.",
+     [("Sheboygan Corp.", "Sheboygan Corp."), ("Sheboygan", "Sheboygan Corp."), ("Sheboygan", "Sheboygan Corp.")]),
+    ("Sheboygan Corp. said profit fell. It has a plant in Sheboygan, and Sheboygan said it will buy back shares.",
+     [("Sheboygan Corp.", "Sheboygan Corp.")]),
     # a common word, a person's name or a word two companies share is no short form
     ("Whitcomb Mills Corp. posted higher earnings. Ann Whitcomb, its founder, said Whitcomb would retire.",
      [("Whitcomb Mills Corp.", "Whitcomb Mills Corp.")]),

@@ -893,8 +893,11 @@ class OrgRecognizer(FactComponent, TableComponent):
         misread |= {b.split()[0] for b in bases if " " in b and b.split()[0] in ctx.person_names
                     and b.split()[0] not in ctx.full_name_words and b.split()[0] not in ctx.titled_surnames}
         people = {w for w in ctx.person_words if w not in misread}
+        # a listed place is a short form only when the NER reads it as that person here, never as a place
+        places = {name for name, labels in ctx.labels.items() if labels & {"GPE", "LOC"}}
+        company_places = misread - places
         for full in fulls:
-            for short in self._shortenings(full, people):
+            for short in self._shortenings(full, people, company_places):
                 forms.setdefault(short, set()).add(full)
         forms = {f: names for f, names in forms.items() if len(names) == 1}  # a shared first word names no one
         if not forms:
@@ -924,19 +927,24 @@ class OrgRecognizer(FactComponent, TableComponent):
             words = words[:-cut]
         return self.legal_prefix.sub("", " ".join(words))
 
-    def _shortenings(self, full: str, people: set[str]) -> list[str]:
+    def _shortenings(self, full: str, people: set[str], company_places: set[str]) -> list[str]:
         """The base name, without a trailing industry word too, and its first word alone when
-        that word is distinctive."""
+        that word is distinctive; a listed place only among ``company_places``, the words the
+        NER misreads as this company's person and never as a place ("Nashua" after "Nashua Corp.")."""
         base = self._base(full)
         shorts = []
         words = base.split()
-        if base and base != full and not self._common_word(base) and not self.typing.is_place(base):
+
+        def place(name: str) -> bool:
+            return self.typing.is_place(name) and name not in company_places
+
+        if base and base != full and not self._common_word(base) and not place(base):
             shorts.append(base)
         if len(words) >= 2 and words[-1] in self.industry and not self._common_word(" ".join(words[:-1])):
             shorts.append(" ".join(words[:-1]))  # "Ardent Minerals" → "Ardent"
         first = words[0] if words else ""
         if (len(words) >= 2 and len(first) >= 4 and first[:1].isupper() and first.isalpha()
-                and not self._common_word(first) and not self.typing.is_place(first)
+                and not self._common_word(first) and not place(first)
                 and first not in people and first not in self.titles and first.lower() not in self.never):
             shorts.append(first)
         return [s for s in dict.fromkeys(shorts) if s]

@@ -213,6 +213,8 @@ def _clause_owner(ctx: DocContext, verb: Token, via: Token, depth: int, controll
         return None
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in VERBAL:
         return _clause_owner(ctx, head, verb, depth + 1, controlled=verb.dep_ == "xcomp" or controlled)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in VERBAL:
+        return _clause_owner(ctx, head, verb, depth + 1, controlled=controlled)  # "X's stock fell, closing at $29"
     if verb.dep_ in ("relcl", "acl") and head.pos_ in NOMINAL:
         return _np_owner(ctx, head)
     return None
