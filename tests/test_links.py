@@ -195,6 +195,11 @@ CASES = [
     # "the <town>, <region>, concern" is the company the article is about
     ("Rexnord Inc. posted a loss. On top of that, the Blue Ridge, Pa., concern took a $90 million charge.", "$90 million",
      {"subject": "Rexnord Inc."}),
+    # a company reporting a gain, charge or write-down of its own owns it, though no metric names it
+    ("Orkla ASA said the gain on the sale of the brands will be about 2 billion crowns.", "2 billion crowns",
+     {"subject": "Orkla ASA"}),
+    ("Statistics Norway said the gain in household savings was about 2 billion crowns.", "2 billion crowns",
+     {"subject": None}),
     # a word of a reporter's name ("Association", "Press") does not make a thrift or an insurer a reporter
     ("Harbor Savings & Loan Association posted a loss on Monday.\n\nHarbor Savings & Loan Association lost money. "
      "Its shares fell 5% to $3.", "$3", {"subject": "Harbor Savings & Loan Association"}),

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .change import basis, change
 from .context import DocContext
@@ -28,6 +28,7 @@ from .cues import LinkCues
 from .metric import MetricCues, figure_metric, held, own_noun, per_share
 from .period import is_comparison_figure, owns, period
 from .subject import subject
+from .tree import VERBAL
 
 FIGURES = ("money", "percent")
 RESTATEMENT = re.compile(
@@ -111,6 +112,15 @@ def respective_owners(ctx: DocContext, records: list[dict[str, Any]], figures: l
     return out
 
 
+def _names_result_item(cues: LinkCues, span: Span, noun: Token | None) -> bool:
+    """The figure is a gain, charge or write-down of a company's results, by its own noun ("a
+    gain of $5 million") or its clause's subject ("the gain will be about $5 million")."""
+    if noun is None:
+        verb = span.root.head.head if span.root.head.dep_ == "prep" else span.root.head
+        noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb.pos_ in VERBAL else None
+    return noun is not None and noun.lemma_.lower() in cues.result_item_nouns
+
+
 def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[str, Any]],
                  source_ids: frozenset[str] = frozenset()) -> None:
     """Set the link fields of every money and percent record of ``doc`` (in place).
@@ -157,7 +167,8 @@ def link_figures(cues: LinkCues, mc: MetricCues, doc: Doc, records: list[dict[st
         if market is not None and market.lemma_.lower() in mc.market_nouns:
             record["subject"] = None  # "the $5 billion candy market" is no company's
         else:
-            record["subject"] = subject(ctx, span, record["metric"] in mc.company_metrics, record["metric"])
+            company_figure = record["metric"] in mc.company_metrics or _names_result_item(cues, span, market)
+            record["subject"] = subject(ctx, span, company_figure, record["metric"])
         if record["subject"] is None and lead is not None:
             record["subject"] = lead["subject"]
     for (record, _), (following, _) in zip(figures, figures[1:]):

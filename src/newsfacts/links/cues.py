@@ -110,6 +110,7 @@ class LinkCues:
         self.owner_preps = set(cues["owner_preps"])
         self.noun_owner_preps = {noun: set(preps) for noun, preps in cues["noun_owner_preps"].items()}
         self.company_figure_nouns = set(cues["company_figure_nouns"])
+        self.result_item_nouns = frozenset(cues["result_item_nouns"])
         self.speaker_verbs = set(cues["speaker_verbs"])
         self.verb_owner_preps = set(cues["verb_owner_preps"])
         self.org_nouns = set(cues["org_nouns"])
