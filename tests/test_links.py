@@ -200,6 +200,10 @@ CASES = [
      {"subject": "Orkla ASA"}),
     ("Statistics Norway said the gain in household savings was about 2 billion crowns.", "2 billion crowns",
      {"subject": None}),
+    # a paragraph is its own sentence even when the parser runs the one before into it
+    ("Much of Velden Capital's junk-bond trading has been done through its Beverly Hills neighbour, Arkwright "
+     "Securities Inc.\n\nFor the nine months, losses totaled 40 million euros, compared with net income of 35 million "
+     "euros a year earlier.", "40 million euros", {"subject": None}),
     # a word of a reporter's name ("Association", "Press") does not make a thrift or an insurer a reporter
     ("Harbor Savings & Loan Association posted a loss on Monday.\n\nHarbor Savings & Loan Association lost money. "
      "Its shares fell 5% to $3.", "$3", {"subject": "Harbor Savings & Loan Association"}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import document_text
 from .cues import LinkCues
@@ -122,6 +122,12 @@ class DocContext:
             end = self.text.find("\n", span.end_char, sent.end_char)
             self._units[key] = (start, sent.end_char if end < 0 else end)
         return self._units[key]
+
+    def sentence(self, item: Span | Token) -> Span:
+        """The sentence unit holding a token or span, as tokens (see ``unit``)."""
+        span = item if isinstance(item, Span) else self.doc[item.i : item.i + 1]
+        start, end = self.unit(span)
+        return self.doc.char_span(start, end, alignment_mode="expand") or span.sent
 
     def same_unit(self, a: Span, b: Span) -> bool:
         """True when two spans lie in one sentence unit."""

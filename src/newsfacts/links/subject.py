@@ -110,7 +110,7 @@ def _sentence_owner(ctx: DocContext, span: Span, named_ok: bool = True) -> str |
     is an organisation or stands for one; else the one organisation the sentence names or
     refers to ("it", "its", "the company"), when there is exactly one. ``named_ok`` is False
     for stakes and deal prices, where a lone organisation named is often the one bought."""
-    sent = span.sent
+    sent = ctx.sentence(span)  # a headline or a paragraph the parser ran into the next is not this sentence
     key = (sent.start, named_ok)
     if key not in ctx.sentence_owners:
         ctx.sentence_owners[key] = _sentence_owner_of(ctx, sent, named_ok)
@@ -355,7 +355,7 @@ def _resolve_pronoun(ctx: DocContext, token: Token) -> str | None:
         return None
     if lower in cues.plural_pronouns or lower not in cues.org_pronouns:
         return None
-    sent = token.sent
+    sent = ctx.sentence(token)
     if not any(t.i in ctx.org_at for t in ctx.doc[sent.start : token.i]) and not _previous_names_org(ctx, sent):
         return None  # "It includes removing …" after a sentence about a plan: not a company
     return _nearest_org_before(ctx, token)
@@ -365,14 +365,14 @@ def _previous_names_org(ctx: DocContext, sent: Span) -> bool:
     """Whether the sentence before names an organisation or refers to one ("the company")."""
     if sent.start == 0:
         return False
-    previous = ctx.doc[sent.start - 1].sent
+    previous = ctx.sentence(ctx.doc[sent.start - 1])
     return any(t.i in ctx.org_at or t.lower_ in ctx.cues.org_pronouns or t.dep_ != "compound" and has_form(t, ctx.cues.org_nouns)
                for t in previous)
 
 
 def _org_before_in_sentence(ctx: DocContext, token: Token) -> str | None:
     """The last organisation before ``token`` in its sentence that is not an attribution source."""
-    for candidate in reversed(ctx.doc[token.sent.start : token.i]):
+    for candidate in reversed(ctx.doc[ctx.sentence(token).start : token.i]):
         if candidate.i in ctx.org_at and not is_source(ctx, candidate):
             return ctx.org_at[candidate.i]["canonical"]
     return None
@@ -382,7 +382,7 @@ def _nearest_org_before(ctx: DocContext, token: Token) -> str | None:
     """The last organisation before ``token`` in its sentence; when there is none, the
     organisation the article is about (``DocContext.antecedent``): "the company, which is
     61%-owned by X" is not X."""
-    return _org_before_in_sentence(ctx, token) or ctx.antecedent(token.sent.start_char)
+    return _org_before_in_sentence(ctx, token) or ctx.antecedent(ctx.sentence(token).start_char)
 
 
 def prominent(ctx: DocContext, token: Token) -> bool:
