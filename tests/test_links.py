@@ -204,6 +204,12 @@ CASES = [
     ("Much of Velden Capital's junk-bond trading has been done through its Beverly Hills neighbour, Arkwright "
      "Securities Inc.\n\nFor the nine months, losses totaled 40 million euros, compared with net income of 35 million "
      "euros a year earlier.", "40 million euros", {"subject": None}),
+    # a comparative compound before the figure ("a lower-than-expected 5.2%") leaves it the verb's
+    ("Heineken said first-half net profit rose a better-than-forecast 9% to 1.2 billion euros.", "9%",
+     {"change": "up", "metric": "profit", "subject": "Heineken"}),
+    ("Heineken said first-half net profit rose a better-than-forecast 9% to 1.2 billion euros.", "1.2 billion euros",
+     {"metric": "profit", "subject": "Heineken"}),
+    ("Shares of Ryanair fell a worse-than-feared 7% on Monday.", "7%", {"change": "down", "metric": "share_price"}),
     # a word of a reporter's name ("Association", "Press") does not make a thrift or an insurer a reporter
     ("Harbor Savings & Loan Association posted a loss on Monday.\n\nHarbor Savings & Loan Association lost money. "
      "Its shares fell 5% to $3.", "$3", {"subject": "Harbor Savings & Loan Association"}),

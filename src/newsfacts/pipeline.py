@@ -24,6 +24,7 @@ from .components import dateline, dates, events, links, money, orgs, percent  # 
 from .components.base import DEFAULT_TIME_LIMIT, TIME_LIMIT_KEY
 from .extensions import TEXT_KEY, register_extensions
 from .resources import config_text
+from .tokenizer import create_tokenizer  # noqa: F401  (registers the tokenizer)
 
 PublishedLike = dt.date | dt.datetime | str | None
 

@@ -54,6 +54,14 @@ def _change_governor(ctx: DocContext, root: Token) -> str | None:
             return None
         if head.pos_ in VERBAL:
             return way_of(head, cues.change_verbs)
+        if head.pos_ == "ADJ" and prep is None and head.dep_ in ("npadvmod", "advmod", "amod") and head.i < root.i:
+            token = head  # "rose a lower-than-expected 5%": the parser hangs the figure on its adjective
+            continue
+        if token.dep_ == "quantmod" and any(t.lower_ == "to" and t.dep_ == "quantmod" for t in head.children):
+            token = head  # "rose 9% to 1.2 billion euros", parsed as a range "9% to 1.2 billion" → rose
+            while token.dep_ in ("nummod", "compound") and token.head.i != token.i:
+                token = token.head
+            continue
         if head.pos_ in NOMINAL and token.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod", "quantmod"):
             if head.lower_ in cues.basis_units and prep is None:
                 token = head  # "rose 3% year on year", parsed as "3% year" → rose
