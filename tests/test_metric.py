@@ -112,6 +112,10 @@ CASES = [
     ("In London trading, Brent crude ended at $84.20 a barrel.", "$84.20", "price"),
     # the parser makes a lower-case "net" a modifier of the percentage it changes
     ("Meanwhile, Wipro Ltd., the software exporter, lifted net 11% in the quarter.", "11%", "profit"),
+    # "than the" compares with a figure, which takes the metric of the one it is compared with
+    ("The charge will be less than 10 million euros.", "10 million euros", "cost"),
+    ("Reinsurers face storm claims of about 2 billion euros, far more than the 900 million euros from the floods.",
+     "900 million euros", "cost"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),
