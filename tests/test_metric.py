@@ -116,6 +116,13 @@ CASES = [
     ("The charge will be less than 10 million euros.", "10 million euros", "cost"),
     ("Reinsurers face storm claims of about 2 billion euros, far more than the 900 million euros from the floods.",
      "900 million euros", "cost"),
+    # a percentage of the shares outstanding is a stake
+    ("Vestas plans to repurchase 20 million shares, or 2% of the 1 billion outstanding.", "2%", "stake"),
+    # what building a plant costs is an investment; what a sale brings is its deal value
+    ("The estimated cost of the new smelter rose to 900 million euros.", "900 million euros", "investment"),
+    ("The estimated cost of the redundancy programme rose to 900 million euros.", "900 million euros", "cost"),
+    ("Bayer plans to raise 3 billion euros from the disposal of its animal-health arm.", "3 billion euros", "deal_value"),
+    ("Bayer plans to raise 3 billion euros from investors.", "3 billion euros", None),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),

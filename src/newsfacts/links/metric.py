@@ -48,6 +48,7 @@ class MetricCues:
         self.comparison_adverbs = frozenset(cues["comparison_adverbs"])
         self.stake_verbs = frozenset(cues["stake_verbs"])
         self.asset_nouns = set(cues["asset_nouns"])
+        self.sale_nouns = frozenset(cues["sale_nouns"])
         self.not_stock_nouns = set(cues["not_stock_nouns"])
         self.kinds = {word: key for key, words in cues["subject_kinds"].items() for word in words}
         self.per_share = re.compile(rf"^\s*(?:{phrase_regex(cues['per_share'])})\b", re.I)
@@ -292,6 +293,8 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
     qualified = _qualified(subject)  # "revenue for the unit, which fell to …"
     subject_key = key_of_noun(mc, subject) or (key_of_noun(mc, qualified) if qualified is not None else None) \
         or (_of_key(mc, subject) if subject.pos_ in NOMINAL and subject.lower_ not in ctx.cues.org_nouns else None)
+    if subject_key == "cost" and _for_asset(mc, qualified if qualified is not None else subject):
+        return "investment"  # "cost estimates for the plant ranged from …": what building it costs
     if subject_key:
         return subject_key
     if quoted or moving:
@@ -302,12 +305,21 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
     return None
 
 
+def _for_asset(mc: MetricCues, noun: Token) -> bool:
+    """A noun "for" or "of" a plant, mill or project ("the cost of the new mill")."""
+    return any(pobj.lemma_.lower() in mc.asset_nouns for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
+               for pobj in prep.children if pobj.dep_ == "pobj")
+
+
 def part_of(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, end: int) -> str | None:
     """A part of a whole: "5% of X" or "$15 million of X's stock" is a stake in X, "30% of the
     market" a market share, "35% of group revenue" the whole's metric; "61%-owned" a stake.
     ``end``: where the figure's text ends (inside a token such as "61%-owned")."""
     if re.match(r"-?\s*(?:owned|held|controlled)\b", ctx.text[end : end + 12], re.I):
         return "stake"
+    if percent and any(t.lower_ == "outstanding" for child in span.root.children if child.dep_ == "prep" and child.lower_ == "of"
+                       for t in child.subtree):
+        return "stake"  # "10.4% of the 9.6 million (shares) outstanding"
     whole = in_noun(span, preps=("of",))
     if whole is None:
         level = own_noun(mc, span, levels=True)
@@ -425,6 +437,11 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
         if not percent and key in ("budget", "stake") and verb is not None and mc.verb_key(verb) == "deal_value":
             return "cost"  # what a payer pays "in taxes" or "in interest" is its cost, not a budget or a stake
         return key
+    verb = span.root.head
+    if not percent and span.root.dep_ == "dobj" and any(
+            pobj.lemma_.lower() in mc.sale_nouns for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+            for pobj in prep.children if pobj.dep_ == "pobj"):
+        return "deal_value"  # "expects to use $2 billion from the sale of its unit": what the sale brings
     included = span.root.head
     if span.root.dep_ == "pobj" and included.lower_ == "including" and included.head.pos_ in NOMINAL and key_of_noun(mc, included.head):
         return key_of_noun(mc, included.head)  # "charges in the period, including $11 million for …"
