@@ -123,6 +123,9 @@ CASES = [
     ("The estimated cost of the redundancy programme rose to 900 million euros.", "900 million euros", "cost"),
     ("Bayer plans to raise 3 billion euros from the disposal of its animal-health arm.", "3 billion euros", "deal_value"),
     ("Bayer plans to raise 3 billion euros from investors.", "3 billion euros", None),
+    # a company that moves something else by an amount does not move its stock
+    ("Ericsson AB said it reduced inventories a further $100 million during the quarter.", "$100 million", None),
+    ("Shares of Ericsson AB fell 2 kronor in Stockholm trading.", "2 kronor", "share_price"),
     # no noun, no metric
     ("The figure came to 5 percent.", "5 percent", None),
     ("The company opened offices in Lagos worth 40 million naira and 12 million naira.", "12 million naira", None),

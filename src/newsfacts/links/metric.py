@@ -289,7 +289,8 @@ def from_clause(ctx: DocContext, mc: MetricCues, anchor: Token) -> str | None:
         return _noun_before(mc, verb)
     transitive = any(c.dep_ == "dobj" and c.i != anchor.i for c in verb.children)  # "opened offices", "closed the deal"
     quoted = prep == "at" or not transitive and not surface_forms(verb.lower_, verb.lemma_).isdisjoint(mc.quote_verbs)
-    moving = way_of(verb, ctx.cues.change_verbs) is not None and anchor.dep_ != "dobj"  # "raised $400 million" raises an amount
+    # "raised $400 million" raises an amount; "reduced inventories $100 million" moves the inventories, not the stock
+    moving = way_of(verb, ctx.cues.change_verbs) is not None and anchor.dep_ != "dobj" and not transitive
     qualified = _qualified(subject)  # "revenue for the unit, which fell to …"
     subject_key = key_of_noun(mc, subject) or (key_of_noun(mc, qualified) if qualified is not None else None) \
         or (_of_key(mc, subject) if subject.pos_ in NOMINAL and subject.lower_ not in ctx.cues.org_nouns else None)
