@@ -210,6 +210,9 @@ CASES = [
     ("Heineken said first-half net profit rose a better-than-forecast 9% to 1.2 billion euros.", "1.2 billion euros",
      {"metric": "profit", "subject": "Heineken"}),
     ("Shares of Ryanair fell a worse-than-feared 7% on Monday.", "7%", {"change": "down", "metric": "share_price"}),
+    # a compared figure whose comparison word stands five words back still owns the date opening its phrase
+    ("For the half, Sasol reported a net loss of 2.1 billion rand, compared with year-earlier consolidated net income of "
+     "9.6 billion rand.", "9.6 billion rand", {"period": "year-earlier"}),
     # a word of a reporter's name ("Association", "Press") does not make a thrift or an insurer a reporter
     ("Harbor Savings & Loan Association posted a loss on Monday.\n\nHarbor Savings & Loan Association lost money. "
      "Its shares fell 5% to $3.", "$3", {"subject": "Harbor Savings & Loan Association"}),

@@ -27,7 +27,7 @@ THAN_DEFINITE = re.compile(r"\bthan\s+(?:the|its|their)\s+$", re.I)
 def is_comparison_figure(ctx: DocContext, span: Span) -> bool:
     """A figure a change is measured from ("from $7 million", "compared with 3%")."""
     start, _ = ctx.unit(span)
-    raw = ctx.text[max(start, span.start_char - 40) : span.start_char]
+    raw = ctx.text[max(start, span.start_char - 60) : span.start_char]
     if THAN_DEFINITE.search(raw):
         return True  # "far less than the $4 billion from …": a bound says "than $4 billion", a comparison "than the"
     before = strip_qualifiers(ctx, raw)
