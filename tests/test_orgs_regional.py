@@ -110,6 +110,16 @@ def test_a_town_and_its_region_before_a_company_noun(nlp, text, expected):
     assert names(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a company's named sales platform is a name of its own; its possessive or pronoun form is not
+    ("Sales of winter coats on Amazon global store rose 30% this month.", ["Amazon global store"]),
+    ("Amazon said its global store would expand.", ["Amazon"]),
+    ("Amazon's global store grew.", ["Amazon"]),
+])
+def test_a_companys_named_platform(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text, expected", EXCHANGE_TAGS)
 def test_exchange_tags_mark_a_company_and_stay_out_of_names(nlp, text, expected):
     assert names(nlp, text) == expected

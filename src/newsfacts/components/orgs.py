@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.attrs import IDX, IS_LOWER, IS_UPPER, ORTH
@@ -277,6 +277,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         self.legal_prefix = re.compile(rf"^(?:{word_trie(p['legal_prefixes'])})\s+(?:(?:de|do|da|des|du|di)\s+)?")
         self.industry = frozenset(p["industry_suffixes"])
         self.product_heads = frozenset(p["product_heads"])
+        self.platform_tail = re.compile(rf"(?:\s+(?:{word_trie(p['platform_modifiers'])})){{1,2}}\s+(?:{word_trie(p['platform_nouns'])})\b")
         self.legal_end = re.compile(rf"\s(?:{word_trie(p['legal_suffixes'])})$")
         self.legal_after = re.compile(rf"\s(?:{word_trie(p['legal_suffixes'])})(?![\w])")
         self.leading = re.compile(rf"^(?:(?:{word_trie(p['leading_stopwords'])})\s+)+")
@@ -744,7 +745,7 @@ class OrgRecognizer(FactComponent, TableComponent):
         spans.extend(self._bracket_long_forms(text, spans, taken, accepted))
         spans.extend(self._short_forms(text, spans, taken, accepted, ctx))
         spans.extend(self._propagate(text, spans, taken, accepted, ctx, trusted))
-        spans = sorted(self._managers_of_products(text, spans))
+        spans = sorted(self._platforms(text, self._managers_of_products(text, spans)))
         names = [" ".join(text[s:e].split()) for s, e in spans]
         canonical = resolve([(s, e, n) for (s, e), n in zip(spans, names)], text, self.entry_of, self.rules)
         kept = [i for i, (n, c) in enumerate(zip(names, canonical)) if not self._bare_head(n, c)]
@@ -758,6 +759,13 @@ class OrgRecognizer(FactComponent, TableComponent):
             groups.setdefault(fact.canonical, []).append([fact.start, fact.end])
         doc._.org_clusters = [{"canonical": c, "mentions": m} for c, m in groups.items()]
         return doc
+
+    def _platforms(self, text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """A company's named sales platform ("on Alibaba international station", "Amazon global
+        store") is a name of its own: the company's name with the platform's lower-case words."""
+        for start, end in spans:
+            tail = self.platform_tail.match(text, end)
+            yield (start, tail.end()) if tail else (start, end)
 
     def _managers_of_products(self, text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """A fund named after its manager ("the Harbor Growth Equity Fund" after "Harbor
