@@ -49,6 +49,7 @@ class MetricCues:
         self.stake_verbs = frozenset(cues["stake_verbs"])
         self.asset_nouns = set(cues["asset_nouns"])
         self.sale_nouns = frozenset(cues["sale_nouns"])
+        self.holding_metrics = frozenset(cues["holding_metrics"])
         self.not_stock_nouns = set(cues["not_stock_nouns"])
         self.kinds = {word: key for key, words in cues["subject_kinds"].items() for word in words}
         self.per_share = re.compile(rf"^\s*(?:{phrase_regex(cues['per_share'])})\b", re.I)
@@ -421,7 +422,9 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
             return quoted
     if noun is not None and noun.pos_ in NOMINAL and way_of(noun, ctx.cues.change_nouns) is not None:
         # an amount that is itself the gain ("a gain of $9 million") says only what its own noun says
-        return _changed(ctx, mc, noun, clause=percent or noun is _change_reached(ctx, span))
+        key = _changed(ctx, mc, noun, clause=percent or noun is _change_reached(ctx, span))
+        # a gain on holdings ("investment gains of $31 million") is income, not the holding
+        return None if not percent and key in mc.holding_metrics else key
     if noun is not None and noun_key(_phrase_words(noun), mc.null_nouns):
         return None
     key = _of_key(mc, noun) if noun is not None else None
