@@ -14,6 +14,7 @@ MODULES = [
     "newsfacts.normalise.refdate",
     "newsfacts.grade",
     "newsfacts.pipeline",
+    "newsfacts.tokenizer",
     "newsfacts.resources",
     "newsfacts.regex_index",
     "newsfacts.inputs",

@@ -112,3 +112,13 @@ def test_saved_pipeline_loads_without_importing_newsfacts(nlp, tmp_path):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split()[0] == "newsfacts_links"
     assert "'percent'" in done.stdout
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("a better-than-expected 5% gain", ["a", "better-than-expected", "5", "%", "gain"]),
+    ("a more-than-doubled profit", ["a", "more-than-doubled", "profit"]),
+    # other hyphenated words keep the English infixes
+    ("a 10-year high and a year-on-year rise", ["a", "10", "-", "year", "high", "and", "a", "year", "-", "on", "-", "year", "rise"]),
+])
+def test_the_tokenizer_keeps_comparative_compounds_whole(nlp, text, tokens):
+    assert [t.text for t in nlp.make_doc(text)] == tokens
