@@ -123,6 +123,9 @@ CASES = [
     ("The estimated cost of the redundancy programme rose to 900 million euros.", "900 million euros", "cost"),
     ("Bayer plans to raise 3 billion euros from the disposal of its animal-health arm.", "3 billion euros", "deal_value"),
     ("Bayer plans to raise 3 billion euros from investors.", "3 billion euros", None),
+    # a forecast or estimate takes the longest metric phrase of its modifiers
+    ("Toyota Motor Corp. raised its annual operating profit forecast to 4.3 trillion yen.", "4.3 trillion yen",
+     "operating_profit"),
     # a gain on holdings is income, not the holding; a gain in a result is that result
     ("Profit included realized securities gains of 45 million francs.", "45 million francs", None),
     ("Nestle reported a gain in sales of 2 billion francs.", "2 billion francs", "revenue"),

@@ -129,8 +129,8 @@ def key_of_noun(mc: MetricCues, noun: Token) -> str | None:
     if noun_key(words, mc.null_nouns):
         return None  # one-time gains, tax credits, fund outflows: no key fits
     key = noun_key(words, mc.nouns)
-    if key is None and noun.lemma_.lower() in mc.generic_heads:
-        key = next((noun_key([word], mc.nouns) for word in reversed(words[:-1]) if noun_key([word], mc.nouns)), None)
+    if key is None and noun.lemma_.lower() in mc.generic_heads:  # "its operating profit forecast": the modifiers' phrase
+        key = next((noun_key(words[:end], mc.nouns) for end in range(len(words) - 1, 0, -1) if noun_key(words[:end], mc.nouns)), None)
     if key is None and noun.lower_ in mc.value_nouns:
         key = _value_of(mc, noun)
     for child in noun.children:
