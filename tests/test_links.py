@@ -213,6 +213,10 @@ CASES = [
     # a compared figure whose comparison word stands five words back still owns the date opening its phrase
     ("For the half, Sasol reported a net loss of 2.1 billion rand, compared with year-earlier consolidated net income of "
      "9.6 billion rand.", "9.6 billion rand", {"period": "year-earlier"}),
+    # an object that a verb's infinitive is about owns its figure ("expected X to post …")
+    ("Analysts polled by Reuters had expected Infosys Ltd. to post revenue of 389 billion rupees.", "389 billion rupees",
+     {"subject": "Infosys Ltd."}),
+    ("Regulators ordered Wirecard AG to pay a fine of 5 million euros.", "5 million euros", {"subject": "Wirecard AG"}),
     # a word of a reporter's name ("Association", "Press") does not make a thrift or an insurer a reporter
     ("Harbor Savings & Loan Association posted a loss on Monday.\n\nHarbor Savings & Loan Association lost money. "
      "Its shares fell 5% to $3.", "$3", {"subject": "Harbor Savings & Loan Association"}),

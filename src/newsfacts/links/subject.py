@@ -211,6 +211,12 @@ def _clause_owner(ctx: DocContext, verb: Token, via: Token, depth: int, controll
         return _clause_owner(ctx, head, verb, depth + 1, controlled=False)
     if subjects or agents:
         return None
+    if verb.dep_ == "xcomp" and head.pos_ in VERBAL:  # "analysts expected X to post revenue of …": X posts it
+        for noun in head.children:
+            if noun.dep_ == "dobj" and noun.i < verb.i:
+                owner = _np_owner(ctx, noun)
+                if owner:
+                    return owner
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in VERBAL:
         return _clause_owner(ctx, head, verb, depth + 1, controlled=verb.dep_ == "xcomp" or controlled)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in VERBAL:
