@@ -217,6 +217,11 @@ CASES = [
     ("Analysts polled by Reuters had expected Infosys Ltd. to post revenue of 389 billion rupees.", "389 billion rupees",
      {"subject": "Infosys Ltd."}),
     ("Regulators ordered Wirecard AG to pay a fine of 5 million euros.", "5 million euros", {"subject": "Wirecard AG"}),
+    # a figure in a relative clause lends nothing to a move outside it, nor takes its date
+    ("The carrier, which is 49% owned by Lufthansa, said passenger numbers rose 8% in June.", "8%",
+     {"metric": None, "subject": None}),
+    ("The carrier, which is 49% owned by Lufthansa, said passenger numbers rose 8% in June.", "49%",
+     {"period": None, "subject": "Lufthansa"}),
     # a word of a reporter's name ("Association", "Press") does not make a thrift or an insurer a reporter
     ("Harbor Savings & Loan Association posted a loss on Monday.\n\nHarbor Savings & Loan Association lost money. "
      "Its shares fell 5% to $3.", "$3", {"subject": "Harbor Savings & Loan Association"}),

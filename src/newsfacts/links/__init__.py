@@ -28,7 +28,7 @@ from .cues import LinkCues
 from .metric import MetricCues, figure_metric, held, own_noun, per_share
 from .period import is_comparison_figure, owns, period
 from .subject import subject
-from .tree import VERBAL
+from .tree import VERBAL, is_relative_clause
 
 FIGURES = ("money", "percent")
 RESTATEMENT = re.compile(
@@ -51,7 +51,7 @@ def chains(ctx: DocContext, figures: list[Figure], compared: set[int]) -> dict[i
     leans on the last figure of the unit that is neither."""
     out: dict[int, tuple[str, int]] = {}
     previous: Figure | None = None
-    primary: dict[str, Any] | None = None
+    primary: Figure | None = None
     for record, span in figures:
         if previous is not None and not ctx.same_unit(previous[1], span):
             previous = primary = None
@@ -60,12 +60,21 @@ def chains(ctx: DocContext, figures: list[Figure], compared: set[int]) -> dict[i
         else:
             moves = record.get("change") or (record["type"] == "money" and change(ctx, span))
             if record["start"] in compared or moves:
-                if primary is not None:
-                    out[record["start"]] = ("follows", primary["start"])
+                if primary is not None and not _set_apart(primary[1], span):
+                    out[record["start"]] = ("follows", primary[0]["start"])
             else:
-                primary = record
+                primary = (record, span)
         previous = (record, span)
     return out
+
+
+def _set_apart(primary: Span, span: Span) -> bool:
+    """The primary figure sits in a relative clause or apposition that the later figure is
+    outside of ("The airline, which is 49% owned by X, said passenger numbers rose 8%")."""
+    for token in (primary.root, *primary.root.ancestors):
+        if (token.dep_ == "appos" or is_relative_clause(token)) and not token.left_edge.i <= span.root.i <= token.right_edge.i:
+            return True
+    return False
 
 
 STANDING = frozenset({"debt", "investment"})

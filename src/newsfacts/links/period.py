@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from .change import strip_qualifiers
 from .context import DocContext
 from .cues import has_form
-from .tree import VERBAL, path_up, tree_distance
+from .tree import VERBAL, is_relative_clause, path_up, tree_distance
 
 
 THAN_DEFINITE = re.compile(r"\bthan\s+(?:the|its|their)\s+$", re.I)
@@ -103,7 +103,7 @@ def _in_other_modifier(ctx: DocContext, date: Token, figure: Token) -> bool:
         if i == common:
             break
         token = ctx.doc[i]
-        if token.dep_ == "relcl" or (token.dep_ == "conj" and token.pos_ in VERBAL and not fronted):
+        if is_relative_clause(token) or (token.dep_ == "conj" and token.pos_ in VERBAL and not fronted):
             return True  # the figure's own clause, not the one the date is in ("… in July, and holds 14.6%")
     return False
 

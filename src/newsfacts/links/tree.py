@@ -26,3 +26,9 @@ def tree_distance(a: Token, b: Token) -> int:
         if t.i in up_a:
             return n + up_a[t.i]
     return 10**6
+
+
+def is_relative_clause(token: Token) -> bool:
+    """The head of a relative clause: the parser's ``relcl``, or an ``acl`` opened by a relative
+    pronoun ("X, which is 49% owned by Y"); not a participle ("claims totaling $1 billion")."""
+    return token.dep_ == "relcl" or token.dep_ == "acl" and token.left_edge.lower_ in ("which", "who", "that")
