@@ -123,6 +123,9 @@ CASES = [
     ("The estimated cost of the redundancy programme rose to 900 million euros.", "900 million euros", "cost"),
     ("Bayer plans to raise 3 billion euros from the disposal of its animal-health arm.", "3 billion euros", "deal_value"),
     ("Bayer plans to raise 3 billion euros from investors.", "3 billion euros", None),
+    # a price paid in stock is a deal value; a stock's own price is a share price
+    ("Alphabet said it will acquire Wiz for $32 billion in stock.", "$32 billion", "deal_value"),
+    ("Wiz stock closed at $32 in New York.", "$32", "share_price"),
     # a forecast or estimate takes the longest metric phrase of its modifiers
     ("Toyota Motor Corp. raised its annual operating profit forecast to 4.3 trillion yen.", "4.3 trillion yen",
      "operating_profit"),

@@ -440,6 +440,8 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
         verb, _ = _governing_verb(mc, span.root)
         if not percent and key in ("budget", "stake") and verb is not None and mc.verb_key(verb) == "deal_value":
             return "cost"  # what a payer pays "in taxes" or "in interest" is its cost, not a budget or a stake
+        if not percent and key == "share_price" and verb is not None and mc.verb_key(verb) == "deal_value":
+            return "deal_value"  # "will acquire X for $1.65 billion in stock": stock is how the price is paid
         return key
     verb = span.root.head
     if not percent and span.root.dep_ == "dobj" and any(
