@@ -222,6 +222,11 @@ CASES = [
      {"metric": None, "subject": None}),
     ("The carrier, which is 49% owned by Lufthansa, said passenger numbers rose 8% in June.", "49%",
      {"period": None, "subject": "Lufthansa"}),
+    # a company cited for its own result owns it; an agency or outlet cited does not
+    ("According to Grab Holdings, profits rose 20% to 3.1 billion euros in the quarter.", "20%",
+     {"subject": "Grab Holdings"}),
+    ("Grab Holdings said on Monday it would expand. According to Reuters, profits rose 20% to 3.1 billion euros.",
+     "20%", {"subject": None}),
     # a word of a reporter's name ("Association", "Press") does not make a thrift or an insurer a reporter
     ("Harbor Savings & Loan Association posted a loss on Monday.\n\nHarbor Savings & Loan Association lost money. "
      "Its shares fell 5% to $3.", "$3", {"subject": "Harbor Savings & Loan Association"}),

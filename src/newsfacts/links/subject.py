@@ -36,7 +36,27 @@ def subject(ctx: DocContext, span: Span, company_figure: bool = False, metric: s
     owner = _parse_owner(ctx, span) or (_whole_owner(ctx, span) if metric not in ("stake", "deal_value") else None)
     if owner or not company_figure or _named_other(ctx, span):
         return owner
-    return _reporting_company(ctx, span.root) or _sentence_owner(ctx, span, named_ok=metric not in ("stake", "deal_value"))
+    return (_reporting_company(ctx, span.root) or _according_to_company(ctx, span)
+            or _sentence_owner(ctx, span, named_ok=metric not in ("stake", "deal_value")))
+
+
+def _according_to_company(ctx: DocContext, span: Span) -> str | None:
+    """A company cited for its own result ("according to the company, profit rose 20%"): the
+    cited organisation, unless it reports others' figures (an agency, an outlet)."""
+    for token in ctx.sentence(span):
+        if token.lower_ == "to" and token.head.lower_ == "according":
+            for pobj in token.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.i in ctx.org_at:
+                    owner = ctx.org_at[pobj.i]["canonical"]
+                elif pobj.lower_ in ctx.cues.org_pronouns:
+                    owner = _resolve_pronoun(ctx, pobj)
+                else:
+                    owner = _generic_org_noun(ctx, pobj)
+                if owner and not ctx.is_source_org(owner):
+                    return owner
+    return None
 
 
 def _whole_owner(ctx: DocContext, span: Span) -> str | None:
