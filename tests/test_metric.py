@@ -126,6 +126,9 @@ CASES = [
     # a price paid in stock is a deal value; a stock's own price is a share price
     ("Alphabet said it will acquire Wiz for $32 billion in stock.", "$32 billion", "deal_value"),
     ("Wiz stock closed at $32 in New York.", "$32", "share_price"),
+    # a quantity of a commodity that moves is no price of it
+    ("Vale's nickel deliveries rose 4% in the quarter.", "4%", None),
+    ("Nickel rose 4% to $17,000 a tonne.", "4%", "price"),
     # a forecast or estimate takes the longest metric phrase of its modifiers
     ("Toyota Motor Corp. raised its annual operating profit forecast to 4.3 trillion yen.", "4.3 trillion yen",
      "operating_profit"),

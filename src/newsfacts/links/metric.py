@@ -51,6 +51,7 @@ class MetricCues:
         self.sale_nouns = frozenset(cues["sale_nouns"])
         self.holding_metrics = frozenset(cues["holding_metrics"])
         self.not_stock_nouns = set(cues["not_stock_nouns"])
+        self.quantity_nouns = frozenset(cues["quantity_nouns"])
         self.kinds = {word: key for key, words in cues["subject_kinds"].items() for word in words}
         self.per_share = re.compile(rf"^\s*(?:{phrase_regex(cues['per_share'])})\b", re.I)
         self.result_metrics = frozenset(cues["result_metrics"])
@@ -144,7 +145,10 @@ def key_of_noun(mc: MetricCues, noun: Token) -> str | None:
 
 
 def kind_of_subject(mc: MetricCues, ctx: DocContext, noun: Token) -> str | None:
-    """What a quoted or moving subject is: an index, a currency, a commodity, a company's stock."""
+    """What a quoted or moving subject is: an index, a currency, a commodity, a company's stock
+    (never a quantity of one: "iron ore shipments rose 4%" is no price)."""
+    if noun.lemma_.lower() in mc.quantity_nouns:
+        return None
     words = [t for t in noun.subtree if t.i <= noun.i][-4:]
     lowers = [t.lower_ for t in words]
     for size in (2, 1):
