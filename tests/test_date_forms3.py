@@ -20,6 +20,12 @@ ROWS = [
     ("Guidance for 2H25 is cautious.", "2024-11-05", "future", [("2H25", "2025-07-01", "2025-12-31", "half")]),
     ("Deliveries in 1H 2023 doubled.", "2024-11-05", "past", [("1H 2023", "2023-01-01", "2023-06-30", "half")]),
     ("Volumes hit 1Q lows.", "2024-11-05", "past", []),
+    # a hyphenated half before a result with its qualifier ("first-half pretax profit")
+    ("Barclays said first-half pre-tax profit fell.", "2024-11-05", "past",
+     [("first-half", "2024-01-01", "2024-06-30", "half")]),
+    ("Ahold said second-half underlying sales rose.", "2024-11-05", "past",
+     [("second-half", "2024-07-01", "2024-12-31", "half")]),
+    ("The first-half tickets sold out.", "2024-11-05", "past", []),
     # a quarter or half named by its last month, as Australian and Indian reports write it
     ("Copper output fell in the September quarter.", "2024-11-05", "past",
      [("September quarter", "2024-07-01", "2024-09-30", "quarter")]),
