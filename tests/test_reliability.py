@@ -172,13 +172,20 @@ def alive(pid: int) -> bool:
         return False
 
 
+def _interruptible() -> None:
+    """Ctrl-C live in the child as in a terminal, even when the tests themselves run in the
+    background of a non-interactive shell, which starts them with SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def busy_run(tmp_path):
     """A two-worker run that is still busy; yields (process, worker pids)."""
     corpus = write_jsonl(tmp_path / "in.jsonl", [{"id": f"b{i}", "text": ARTICLE * 30} for i in range(400)])
     process = subprocess.Popen([sys.executable, "-m", "newsfacts", "extract", "--jsonl", str(corpus), "--jobs", "2",
                                 "--batch-size", "2", "--out", str(tmp_path / "out.jsonl")],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=_interruptible)
     deadline = time.monotonic() + 120
     while len(children(process.pid)) < 2 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.2)
