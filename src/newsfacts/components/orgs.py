@@ -58,9 +58,8 @@ QUOTE_WINDOW = 200
 NAMED_THINGS = frozenset({"facility", "event", "programme", "product"})
 EDGE_WORDS = frozenset({"of", "at", "from", "and", "the", "on", "'s", "’s"})
 HEAD_OF = re.compile(r"\s+(?:of|for|de|du|des)\s+(?:the\s+)?[A-Z]")
-SHARE_CLASS = re.compile(r"\s+Class\s+[A-Z]{1,2}$")
+SHARE_CLASS = re.compile(r"\s+Class\s+[A-Z]{1,2}\b")
 """A class of a company's shares after its name ("GM Class H"): the stock, not part of the name."""
-SHARE_CLASS_AFTER = re.compile(r"\s+Class\s+[A-Z]{1,2}\b")
 INTERNAL_POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
 # "CEI (Italian Episcopal Conference)": the long form of an acronym, in brackets right after it
 BRACKET_LONG_FORM = re.compile(rf"\s*\(\s*(?:the\s+)?(?P<name>{NAME_WORD}(?:\s+(?:{CONNECTOR}\s+)?{NAME_WORD}){{1,7}})\s*\)")
@@ -94,7 +93,6 @@ class _Context:
         self.org_votes: dict[str, int] = {}
         self.other_votes: dict[str, int] = {}  # the NER's non-ORG labels of each string
         full_name_words: set[str] = set()
-        self.full_name_words = full_name_words
         lone_votes: dict[str, int] = {}
         for ent in doc.ents:
             if ent.label_ == "ORG":
@@ -122,6 +120,7 @@ class _Context:
                 self.person_chars[ent.start_char:ent.end_char] = mark * (ent.end_char - ent.start_char)
         # a part of a full name is a person's word whatever else the NER says; a lone word
         # only when the NER calls it a person at least as often as an organisation
+        self.full_name_words = full_name_words
         self.person_words = full_name_words | {w for w, n in lone_votes.items() if n >= self.org_votes.get(w, 0)}
         # a region the NER names between commas before a lower-case noun ("the Blue Bell, Pa., concern")
         self.region_starts = {ent.start_char for ent in doc.ents
@@ -444,7 +443,7 @@ class OrgRecognizer(FactComponent, TableComponent):
             return None
         start, end = trimmed
         share_class = SHARE_CLASS.search(text, start, end)
-        if share_class:
+        if share_class and share_class.end() == end:
             end = share_class.start()
         leading = self.leading.match(text[start:end])
         if leading and leading.end() < end - start:
@@ -898,8 +897,8 @@ class OrgRecognizer(FactComponent, TableComponent):
         # and its first word alone ("Quorvex said …") when the article never gives that word
         # to a person by a full name or a courtesy title
         misread = {w for n in ctx.person_names & bases for w in n.split()}
-        misread |= {b.split()[0] for b in bases if " " in b and b.split()[0] in ctx.person_names
-                    and b.split()[0] not in ctx.full_name_words and b.split()[0] not in ctx.titled_surnames}
+        firsts = {b.split()[0] for b in bases if " " in b}
+        misread |= {w for w in firsts & ctx.person_names if w not in ctx.full_name_words and w not in ctx.titled_surnames}
         people = {w for w in ctx.person_words if w not in misread}
         # a listed place is a short form only when the NER reads it as that person here, never as a place
         places = {name for name, labels in ctx.labels.items() if labels & {"GPE", "LOC"}}
@@ -915,7 +914,7 @@ class OrgRecognizer(FactComponent, TableComponent):
             start, end = match.span()
             if accepted.overlaps(start, end) or taken.overlaps(start, end):
                 continue
-            if re.match(r"\s+[A-Z]", text[end:end + 2]) and " " not in match.group() and not SHARE_CLASS_AFTER.match(text, end):
+            if re.match(r"\s+[A-Z]", text[end:end + 2]) and " " not in match.group() and not SHARE_CLASS.match(text, end):
                 continue  # the first word of a longer name (but "X Class B" is X's stock)
             if max(ctx.person_chars[start:end], default=0) == 2 and match.group() not in bases:
                 continue  # part of a person's full name

@@ -29,6 +29,7 @@ class DocContext:
         self._source: dict[str, bool] = {}
         self._lower: str | None = None
         self._units: dict[tuple[int, int], tuple[int, int]] = {}
+        self._sentences: dict[tuple[int, int], Span] = {}
         self._subsidiaries: list[tuple[dict[str, Any], set[str]]] | None = None
         self.sentence_owners: dict[tuple[int, bool], str | None] = {}
         """Per sentence: the organisation it is about (``subject._sentence_owner``), found once."""
@@ -79,9 +80,8 @@ class DocContext:
 
     def is_source_org(self, canonical: str) -> bool:
         """An organisation that reports others' figures: a government body, statistics office,
-        research firm or news outlet (the gazetteer's kind, or a word of its name, unless a legal
-        form or a word of company names says it is a company: "X Savings & Loan Association",
-        "Y Financial Services Inc.")."""
+        research firm or news outlet (the gazetteer's kind, or a word of its name, unless a word
+        of company names in it says it is a company: "X Savings & Loan Association")."""
         if canonical not in self._source:
             words = canonical.lower().replace(",", " ").replace(".", "").split()
             self._source[canonical] = self.ids.get(canonical) in self.source_ids or (
@@ -126,8 +126,10 @@ class DocContext:
     def sentence(self, item: Span | Token) -> Span:
         """The sentence unit holding a token or span, as tokens (see ``unit``)."""
         span = item if isinstance(item, Span) else self.doc[item.i : item.i + 1]
-        start, end = self.unit(span)
-        return self.doc.char_span(start, end, alignment_mode="expand") or span.sent
+        bounds = self.unit(span)
+        if bounds not in self._sentences:
+            self._sentences[bounds] = self.doc.char_span(*bounds, alignment_mode="expand") or span.sent
+        return self._sentences[bounds]
 
     def same_unit(self, a: Span, b: Span) -> bool:
         """True when two spans lie in one sentence unit."""

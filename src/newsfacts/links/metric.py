@@ -131,7 +131,7 @@ def key_of_noun(mc: MetricCues, noun: Token) -> str | None:
         return None  # one-time gains, tax credits, fund outflows: no key fits
     key = noun_key(words, mc.nouns)
     if key is None and noun.lemma_.lower() in mc.generic_heads:  # "its operating profit forecast": the modifiers' phrase
-        key = next((noun_key(words[:end], mc.nouns) for end in range(len(words) - 1, 0, -1) if noun_key(words[:end], mc.nouns)), None)
+        key = next((found for end in range(len(words) - 1, 0, -1) if (found := noun_key(words[:end], mc.nouns))), None)
     if key is None and noun.lower_ in mc.value_nouns:
         key = _value_of(mc, noun)
     for child in noun.children:
@@ -442,10 +442,10 @@ def _figure_metric(ctx: DocContext, mc: MetricCues, span: Span, percent: bool, e
     key = key_of_noun(mc, owned) if owned is not None else None
     if key:
         verb, _ = _governing_verb(mc, span.root)
-        if not percent and key in ("budget", "stake") and verb is not None and mc.verb_key(verb) == "deal_value":
-            return "cost"  # what a payer pays "in taxes" or "in interest" is its cost, not a budget or a stake
-        if not percent and key == "share_price" and verb is not None and mc.verb_key(verb) == "deal_value":
-            return "deal_value"  # "will acquire X for $1.65 billion in stock": stock is how the price is paid
+        if not percent and key in ("budget", "stake", "share_price") and verb is not None and mc.verb_key(verb) == "deal_value":
+            # what a payer pays "in taxes" or "in interest" is its cost, not a budget or a stake;
+            # "will acquire X for $1.65 billion in stock": stock is how the price is paid
+            return "deal_value" if key == "share_price" else "cost"
         return key
     verb = span.root.head
     if not percent and span.root.dep_ == "dobj" and any(

@@ -41,19 +41,13 @@ def subject(ctx: DocContext, span: Span, company_figure: bool = False, metric: s
 
 
 def _according_to_company(ctx: DocContext, span: Span) -> str | None:
-    """A company cited for its own result ("according to the company, profit rose 20%"): the
-    cited organisation, unless it reports others' figures (an agency, an outlet)."""
+    """A company cited by name for its own result ("according to X, profit rose 20%"), unless it
+    reports others' figures (an agency, an outlet); "according to the company" is the sentence's
+    reference (``_sentence_owner``)."""
     for token in ctx.sentence(span):
         if token.lower_ == "to" and token.head.lower_ == "according":
             for pobj in token.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                if pobj.i in ctx.org_at:
-                    owner = ctx.org_at[pobj.i]["canonical"]
-                elif pobj.lower_ in ctx.cues.org_pronouns:
-                    owner = _resolve_pronoun(ctx, pobj)
-                else:
-                    owner = _generic_org_noun(ctx, pobj)
+                owner = ctx.org_at[pobj.i]["canonical"] if pobj.dep_ == "pobj" and pobj.i in ctx.org_at else None
                 if owner and not ctx.is_source_org(owner):
                     return owner
     return None
